@@ -1,0 +1,76 @@
+//! Health and education of looked-after children (SSD ssd_cla_health, ssd_sdq_scores;
+//! 903 OC2; PEPs under the 2018 virtual school head guidance).
+
+use jiff::civil::Date;
+
+use crate::codes::{HealthCheckKind, HealthCheckStatus, SdqReason};
+use crate::{PersonId, RecordId, ValidationError};
+
+/// A health assessment or dental check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HealthCheck {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// Which check.
+    pub kind: HealthCheckKind,
+    /// Date done (or planned).
+    pub date: Date,
+    /// What happened.
+    pub status: HealthCheckStatus,
+}
+
+/// A strengths and difficulties questionnaire score, or why none was recorded (903 OC2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SdqScore {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// Date.
+    pub date: Date,
+    /// Total difficulties score, 0-40.
+    pub score: Option<u8>,
+    /// Why there is no score.
+    pub reason_not_done: Option<SdqReason>,
+}
+
+impl SdqScore {
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        const R: &str = "SDQ score";
+        match (self.score, self.reason_not_done) {
+            (Some(s), _) if s > 40 => Err(ValidationError::new(
+                R,
+                &self.id,
+                "score",
+                "must be between 0 and 40",
+            )),
+            (Some(_), Some(_)) => Err(ValidationError::new(
+                R,
+                &self.id,
+                "reason_not_done",
+                "is given but a score is recorded",
+            )),
+            (None, None) => Err(ValidationError::new(
+                R,
+                &self.id,
+                "score",
+                "is missing: give a score or a reason (SDQ1-SDQ5)",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A personal education plan meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonalEducationPlan {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// Date of the PEP meeting.
+    pub date: Date,
+}

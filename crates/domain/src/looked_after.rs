@@ -1,0 +1,174 @@
+//! Children in care: periods of care, SSDA903 episodes, reviews and care plans
+//! (SSD ssd_cla_episodes, ssd_cla_placement, ssd_cla_reviews, ssd_cla_care_plan).
+
+use jiff::civil::Date;
+
+use crate::codes::{
+    CarePlanIntention, LegalStatus, ParticipationCode, PlacementProvider, PlacementType,
+    PrimaryNeed, ReasonEpisodeCeased, ReasonNewEpisode, ReasonPlaceChange,
+};
+use crate::error::end_not_before_start;
+use crate::values::{OfstedUrn, Postcode};
+use crate::{PersonId, RecordId, ValidationError};
+
+/// A period of care: from the day a child starts to be looked after to the day they cease.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodOfCare {
+    /// Record id (SSD clae_cla_id).
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The referral (episode of need) under which the child came into care.
+    pub referral_id: Option<RecordId>,
+    /// Date started to be looked after.
+    pub start_date: Date,
+    /// Date ceased to be looked after.
+    pub end_date: Option<Date>,
+}
+
+impl PeriodOfCare {
+    /// Whether the child is looked after on `on`.
+    pub fn is_open_on(&self, on: Date) -> bool {
+        self.start_date <= on && self.end_date.is_none_or(|e| e > on)
+    }
+
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        end_not_before_start(
+            "period of care",
+            &self.id,
+            "start_date",
+            self.start_date,
+            "end_date",
+            self.end_date,
+        )
+    }
+}
+
+/// An SSDA903 episode: a span with one legal status and one placement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CareEpisode {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The period of care it belongs to.
+    pub period_id: RecordId,
+    /// Start (903 DECOM).
+    pub start_date: Date,
+    /// Why a new episode began (903 RNE).
+    pub reason_new_episode: ReasonNewEpisode,
+    /// Legal status (903 LS).
+    pub legal_status: LegalStatus,
+    /// Category of need (903 CIN).
+    pub category_of_need: PrimaryNeed,
+    /// Placement type (903 PLACE).
+    pub placement_type: PlacementType,
+    /// Placement provider (903 PLACE_PROVIDER); not given for temporary placements.
+    pub provider: Option<PlacementProvider>,
+    /// Placement postcode (903 PL_POST).
+    pub placement_postcode: Option<Postcode>,
+    /// Home postcode (903 HOME_POST).
+    pub home_postcode: Option<Postcode>,
+    /// Ofsted URN of the placement (903 URN).
+    pub ofsted_urn: Option<OfstedUrn>,
+    /// Placement within the authority's own area.
+    pub in_area: bool,
+    /// End (903 DEC).
+    pub end_date: Option<Date>,
+    /// Why the episode ceased (903 REC).
+    pub reason_ceased: Option<ReasonEpisodeCeased>,
+    /// Why the placement changed (903 REASON_PLACE_CHANGE).
+    pub reason_place_change: Option<ReasonPlaceChange>,
+}
+
+impl CareEpisode {
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        const R: &str = "care episode";
+        end_not_before_start(
+            R,
+            &self.id,
+            "start_date",
+            self.start_date,
+            "end_date",
+            self.end_date,
+        )?;
+        match (self.end_date, self.reason_ceased) {
+            (Some(_), None) => {
+                return Err(ValidationError::new(
+                    R,
+                    &self.id,
+                    "reason_ceased",
+                    "is missing: an ended episode needs a reason (903 REC)",
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(ValidationError::new(
+                    R,
+                    &self.id,
+                    "end_date",
+                    "is missing but a reason ceased is recorded",
+                ));
+            }
+            _ => {}
+        }
+        // V903 rules 178, 213: no provider for temporary placements.
+        if self.placement_type.is_temporary() && self.provider.is_some() {
+            return Err(ValidationError::new(
+                R,
+                &self.id,
+                "provider",
+                "must be blank for a temporary placement (T0-T4)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A looked-after review chaired by the IRO (CPR2010 reg 33; 903 Reviews).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LookedAfterReview {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The period of care.
+    pub period_id: RecordId,
+    /// Date held.
+    pub date: Date,
+    /// The child's participation (903 REVIEW_CODE).
+    pub participation: ParticipationCode,
+}
+
+/// The care plan's intention for permanence (SSD ssd_cla_care_plan); several open
+/// intentions at once mean parallel planning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarePlan {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The period of care.
+    pub period_id: RecordId,
+    /// Start.
+    pub start_date: Date,
+    /// End.
+    pub end_date: Option<Date>,
+    /// The plan's intention.
+    pub intention: CarePlanIntention,
+}
+
+impl CarePlan {
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        end_not_before_start(
+            "care plan",
+            &self.id,
+            "start_date",
+            self.start_date,
+            "end_date",
+            self.end_date,
+        )
+    }
+}

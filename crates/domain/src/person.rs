@@ -1,0 +1,141 @@
+//! People: children and the adults in their family (SSD ssd_person, ssd_family).
+
+use jiff::civil::Date;
+
+use crate::codes::{Disability, Ethnicity, PersonKind, Relationship, Sex, UpnUnknownReason};
+use crate::values::{Postcode, Upn};
+use crate::{PersonId, RecordId, ValidationError};
+
+/// A person known to children's services (SSD ssd_person).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The local authority's id for the person (DfE API `la_child_id`).
+    pub id: PersonId,
+    /// Child or adult.
+    pub kind: PersonKind,
+    /// Forename.
+    pub forename: String,
+    /// Surname.
+    pub surname: String,
+    /// Sex as recorded for the CIN census and SSDA903 from 2024-25.
+    pub sex: Sex,
+    /// Ethnicity (DfE code).
+    pub ethnicity: Ethnicity,
+    /// Date of birth; absent for an unborn child.
+    pub date_of_birth: Option<Date>,
+    /// Expected date of birth of an unborn child.
+    pub expected_date_of_birth: Option<Date>,
+    /// Date of death, if the person has died.
+    pub date_of_death: Option<Date>,
+    /// Unique pupil number.
+    pub upn: Option<Upn>,
+    /// Why there is no UPN.
+    pub upn_unknown_reason: Option<UpnUnknownReason>,
+    /// NHS number (ten digits).
+    pub nhs_number: Option<String>,
+    /// Disabilities (empty when none recorded).
+    pub disabilities: Vec<Disability>,
+    /// Unaccompanied asylum-seeking child.
+    pub uasc: bool,
+    /// Home postcode.
+    pub postcode: Option<Postcode>,
+}
+
+impl Person {
+    /// Full name for display.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.forename, self.surname)
+    }
+
+    /// Age in whole years on `on`, if the date of birth is known.
+    pub fn age_on(&self, on: Date) -> Option<i16> {
+        let dob = self.date_of_birth?;
+        let mut age = on.year() - dob.year();
+        if (on.month(), on.day()) < (dob.month(), dob.day()) {
+            age -= 1;
+        }
+        Some(age)
+    }
+
+    /// The date the person turns `years` old (29 February birthdays fall on 28 February).
+    pub fn birthday(&self, years: i16) -> Option<Date> {
+        let dob = self.date_of_birth?;
+        let year = dob.year() + years;
+        Date::new(year, dob.month(), dob.day())
+            .or_else(|_| Date::new(year, dob.month(), dob.day() - 1))
+            .ok()
+    }
+
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        const R: &str = "person";
+        if self.forename.trim().is_empty() {
+            return Err(ValidationError::new(R, &self.id, "forename", "is empty"));
+        }
+        if self.surname.trim().is_empty() {
+            return Err(ValidationError::new(R, &self.id, "surname", "is empty"));
+        }
+        if self.kind == PersonKind::Child
+            && self.date_of_birth.is_none()
+            && self.expected_date_of_birth.is_none()
+        {
+            return Err(ValidationError::new(
+                R,
+                &self.id,
+                "date_of_birth",
+                "is missing: a child needs a date of birth or an expected date of birth",
+            ));
+        }
+        if let (Some(dob), Some(dod)) = (self.date_of_birth, self.date_of_death)
+            && dod < dob
+        {
+            return Err(ValidationError::new(
+                R,
+                &self.id,
+                "date_of_death",
+                format!("({dod}) is before the date of birth ({dob})"),
+            ));
+        }
+        if let Some(nhs) = &self.nhs_number
+            && (nhs.len() != 10 || !nhs.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(ValidationError::new(
+                R,
+                &self.id,
+                "nhs_number",
+                "must be ten digits",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A family link between a child and another person (SSD ssd_family, ssd_mother).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FamilyLink {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The relative or carer.
+    pub relative_id: PersonId,
+    /// What the relative is to the child.
+    pub relationship: Relationship,
+    /// Whether the relative holds parental responsibility.
+    pub parental_responsibility: bool,
+}
+
+impl FamilyLink {
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if self.child_id == self.relative_id {
+            return Err(ValidationError::new(
+                "family link",
+                &self.id,
+                "relative_id",
+                "is the child themself",
+            ));
+        }
+        Ok(())
+    }
+}
