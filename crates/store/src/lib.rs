@@ -1,1 +1,33 @@
-//! placeholder
+//! Caseline's storage: one [`Db`] over SQLite (the embedded default) and PostgreSQL
+//! (production), versioned migrations, repositories and the audit writer. Knows
+//! nothing of HTTP.
+
+mod audit;
+mod children;
+mod columns;
+mod db;
+mod error;
+mod migrate;
+pub mod tables;
+mod value;
+mod workforce;
+mod write;
+
+pub use audit::{Actor, AuditAction};
+pub use children::{ChildList, ChildListEntry, ChildStatus};
+pub use db::{Db, Engine, Tx};
+pub use error::StoreError;
+pub use value::{Row, Value};
+
+/// The migrations' DDL per engine, for the schema parity test and tooling.
+pub fn migration_ddl() -> Vec<(&'static str, &'static str, &'static str)> {
+    migrate::MIGRATIONS
+        .iter()
+        .map(|m| (m.name, m.sqlite, m.postgres))
+        .collect()
+}
+
+/// Splits migration DDL into statements the way the migrator does.
+pub fn split_statements(ddl: &str) -> Vec<String> {
+    migrate::split_statements(ddl)
+}

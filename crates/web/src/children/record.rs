@@ -1,0 +1,69 @@
+//! `GET /children/{id}`: a child's record — summary, open work, chronology.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use caseline_domain::PersonId;
+use serde::Deserialize;
+
+use super::cards::{Card, open_work};
+use super::chronology::{ChronologyView, parse_stage};
+use super::record_href;
+use super::summary::{FamilyRow, StaffNames, SummaryRow, family_rows, summary_rows};
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::layout::{Layout, Section};
+
+/// The record page's query parameters.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RecordParams {
+    stage: Option<String>,
+}
+
+/// `GET /children/{id}`.
+pub(crate) async fn child_record(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    id: Result<Path<String>, PathRejection>,
+    params: Result<Query<RecordParams>, QueryRejection>,
+) -> Result<Html<String>, AppError> {
+    // An id that cannot exist is reported just like one that does not.
+    let Ok(Path(id)) = id else {
+        return Err(AppError::ChildNotFound);
+    };
+    let id = PersonId::parse(&id).map_err(|_| AppError::ChildNotFound)?;
+    let Query(params) =
+        params.map_err(|_| AppError::bad_request("stage", "the address could not be read"))?;
+    let stage = parse_stage(params.stage.as_deref())?;
+    let record = state
+        .db
+        .child_record(&user.actor, &id)
+        .await?
+        .ok_or(AppError::ChildNotFound)?;
+    let names = StaffNames::new(&state.db.workers().await?, &state.db.teams().await?);
+    let today = state.today;
+    let page = ChildRecordPage {
+        layout: Layout::new(&state, &user, Some(Section::Children)),
+        name: record.child.full_name(),
+        summary: summary_rows(&record, &names, today),
+        family: family_rows(&record),
+        cards: open_work(&record, &names, today),
+        chronology: ChronologyView::new(&record, stage, &record_href(&id)),
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "children/record.html")]
+struct ChildRecordPage {
+    layout: Layout,
+    name: String,
+    summary: Vec<SummaryRow>,
+    family: Vec<FamilyRow>,
+    cards: Vec<Card>,
+    chronology: ChronologyView,
+}

@@ -1,0 +1,446 @@
+//! The web layer end to end: the real server on 127.0.0.1:0 over a temp-file SQLite
+//! database holding a small hand-made authority, spoken to over HTTP.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod support;
+
+use caseline_store::{Actor, Db};
+use caseline_web::AppState;
+use reqwest::StatusCode;
+use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderMap};
+use support::{AMELIA, BEN, CHLOE, TODAY};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+struct TestApp {
+    base: String,
+    db: Db,
+    client: reqwest::Client,
+    _stop: oneshot::Sender<()>,
+    _dir: TempDir,
+}
+
+struct Page {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl TestApp {
+    async fn start() -> Self {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join("caseline.db");
+        let db = Db::open(path.to_str().unwrap()).await.unwrap();
+        let loader = Actor::new("test.loader");
+        db.insert_workforce(&loader, &support::teams(), &support::workers())
+            .await
+            .unwrap();
+        db.insert_child_records(&loader, &support::children())
+            .await
+            .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let state = AppState {
+            db: db.clone(),
+            today: TODAY,
+            authority_name: "Exampleshire County Council".into(),
+        };
+        tokio::spawn(caseline_web::serve(listener, state, async {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self {
+            base,
+            db,
+            client,
+            _stop: stop,
+            _dir: dir,
+        }
+    }
+
+    async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap();
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+impl Page {
+    fn header(&self, name: impl reqwest::header::AsHeaderName) -> &str {
+        self.headers.get(name).map_or("", |v| v.to_str().unwrap())
+    }
+
+    fn assert_ok(&self) -> &Self {
+        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
+        self
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        self.body.contains(text)
+    }
+}
+
+/// The values of `attr="…"` on every tag whose text contains `marker`, in page order.
+fn attrs_after(html: &str, marker: &str, attr: &str) -> Vec<String> {
+    let needle = format!("{attr}=\"");
+    html.split('<')
+        .filter(|tag| tag.contains(marker))
+        .filter_map(|tag| {
+            let start = tag.find(&needle)? + needle.len();
+            let len = tag[start..].find('"')?;
+            Some(tag[start..start + len].to_owned())
+        })
+        .collect()
+}
+
+/// The chronology's titles, in page order.
+fn chronology_titles(html: &str) -> Vec<String> {
+    html.split("<h3 class=\"app-chronology__title\">")
+        .skip(1)
+        .map(|s| s.split("</h3>").next().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn health_check_answers_ok() {
+    let app = TestApp::start().await;
+    let page = app.get("/health").await;
+    page.assert_ok();
+    assert_eq!(page.body, "ok");
+    assert!(page.header(CONTENT_TYPE).starts_with("text/plain"));
+}
+
+#[tokio::test]
+async fn home_redirects_to_the_children_list() {
+    let app = TestApp::start().await;
+    let page = app.get("/").await;
+    assert!(page.status.is_redirection(), "{}", page.status);
+    assert_eq!(page.header("location"), "/children");
+}
+
+#[tokio::test]
+async fn children_list_shows_the_first_page_of_all_children() {
+    let app = TestApp::start().await;
+    let page = app.get("/children").await;
+    page.assert_ok();
+    // 4 named children + 60 padding, sorted by surname: Okafor, Price, Thornbury ×2, Whitfield…
+    assert!(
+        page.contains("Showing 1 to 50 of 64 children"),
+        "{}",
+        page.body
+    );
+    assert!(page.contains(r#"<a class="govuk-link" href="/children/C-0001">Amelia Thornbury</a>"#));
+    assert!(page.contains("Chloe Okafor"));
+    assert_eq!(
+        page.body
+            .matches(r#"<tr class="govuk-table__row">"#)
+            .count(),
+        51,
+        "header row + 50 children"
+    );
+    // Ben is open with no named worker.
+    assert!(
+        page.contains(r#"<strong class="govuk-tag app-tag--held-on-duty">Held on duty</strong>"#)
+    );
+    assert!(page.contains(r#"<strong class="govuk-tag govuk-tag--purple">Looked after</strong>"#));
+    assert!(page.contains("Priya Shah"));
+    assert!(page.contains("Front Door"));
+    // Age on 20 March 2025 of a child born 3 March 2015.
+    assert!(page.contains(r#"<time datetime="2015-03-03">3 March 2015</time>"#));
+    // Pagination to page 2, no previous link on page 1.
+    assert!(page.contains(r#"href="/children?page=2" rel="next""#));
+    assert!(!page.contains(r#"rel="prev""#));
+}
+
+#[tokio::test]
+async fn second_page_shows_the_rest_and_past_the_end_is_a_clear_400() {
+    let app = TestApp::start().await;
+    let page = app.get("/children?page=2").await;
+    page.assert_ok();
+    assert!(page.contains("Showing 51 to 64 of 64 children"));
+    assert!(page.contains(r#"href="/children?page=1" rel="prev""#));
+    assert!(!page.contains("Amelia Thornbury"));
+
+    let past = app.get("/children?page=3").await;
+    assert_eq!(past.status, StatusCode::BAD_REQUEST);
+    assert!(past.contains("‘page’"), "{}", past.body);
+}
+
+#[tokio::test]
+async fn search_by_surname_narrows_the_list() {
+    let app = TestApp::start().await;
+    let page = app.get("/children?q=thornbury").await;
+    page.assert_ok();
+    assert!(
+        page.contains("Showing 1 to 2 of 2 children"),
+        "{}",
+        page.body
+    );
+    assert!(page.contains("Amelia Thornbury"));
+    assert!(page.contains("Ben Thornbury"));
+    assert!(!page.contains("Chloe Okafor"));
+    assert!(!page.contains("govuk-pagination"));
+    // The search box keeps the query.
+    assert!(page.contains(r#"value="thornbury""#));
+}
+
+#[tokio::test]
+async fn search_by_id_or_date_of_birth_finds_the_child() {
+    let app = TestApp::start().await;
+    let by_id = app.get(&format!("/children?q={CHLOE}")).await;
+    by_id.assert_ok();
+    assert!(
+        by_id.contains("Showing 1 to 1 of 1 child"),
+        "{}",
+        by_id.body
+    );
+    assert!(by_id.contains("Chloe Okafor"));
+
+    for dob in ["03%2F03%2F2015", "2015-03-03"] {
+        let by_dob = app.get(&format!("/children?q={dob}")).await;
+        by_dob.assert_ok();
+        assert!(
+            by_dob.contains("Showing 1 to 1 of 1 child"),
+            "{dob}: {}",
+            by_dob.body
+        );
+        assert!(by_dob.contains("Amelia Thornbury"));
+    }
+}
+
+#[tokio::test]
+async fn search_with_no_match_says_how_to_improve_it() {
+    let app = TestApp::start().await;
+    let page = app.get("/children?q=%3Cb%3Enobody").await;
+    page.assert_ok();
+    assert!(
+        page.contains("No children match ‘&#60;b&#62;nobody’"),
+        "{}",
+        page.body
+    );
+    assert!(!page.contains("<b>nobody"));
+    assert!(page.contains("checking the spelling"));
+}
+
+#[tokio::test]
+async fn bad_page_parameter_is_a_400_naming_the_field() {
+    let app = TestApp::start().await;
+    for bad in ["abc", "0", "-2", "1.5"] {
+        let page = app.get(&format!("/children?page={bad}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "page={bad}");
+        assert!(page.contains("There is a problem with the web address"));
+        assert!(page.contains("‘page’"));
+        assert!(page.contains("whole number"));
+        assert!(page.header(CONTENT_TYPE).starts_with("text/html"));
+    }
+}
+
+#[tokio::test]
+async fn child_record_shows_summary_open_work_and_chronology_in_date_order() {
+    let app = TestApp::start().await;
+    let page = app.get(&format!("/children/{AMELIA}")).await;
+    page.assert_ok();
+    assert!(page.contains(r#"<h1 class="govuk-heading-l">Amelia Thornbury</h1>"#));
+    assert!(page.contains("3 March 2015 (age 10 years)"));
+    assert!(page.contains("Priya Shah (Assessment Team North)"));
+    assert!(page.contains("Sarah Thornbury"));
+    assert!(page.contains("Mother"));
+    assert!(page.contains("Open referral and assessment"));
+    assert!(page.contains("Child in need plan"));
+    // The action due 31 January 2025 is open and past due on 20 March 2025; the one due
+    // 30 April is not yet due, and the done one is done.
+    assert_eq!(
+        page.body
+            .matches(r#"<strong class="govuk-tag govuk-tag--red">Overdue</strong>"#)
+            .count(),
+        1
+    );
+    assert!(page.contains(r#"<time datetime="2025-01-31">31 January 2025</time>"#));
+
+    let dates = attrs_after(&page.body, "app-chronology__date", "datetime");
+    // 2 contacts, referral, assessment started / child seen / authorised, CIN plan started.
+    assert_eq!(dates.len(), 7, "{dates:?}");
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "chronology out of date order");
+    // The earlier contact was stored second: it still comes first.
+    assert_eq!(dates[0], "2023-06-01");
+    assert!(page.contains(
+        r#"<time class="app-chronology__date" datetime="2023-06-01">1 June 2023</time>"#
+    ));
+    let titles = chronology_titles(&page.body);
+    assert!(titles.iter().any(|t| t == "Contact received"), "{titles:?}");
+    assert!(titles.iter().any(|t| t == "Referral"), "{titles:?}");
+    assert!(page.contains("app-chronology__item app-chronology__item--front-door"));
+}
+
+#[tokio::test]
+async fn looked_after_child_record_shows_becoming_looked_after() {
+    let app = TestApp::start().await;
+    let page = app.get(&format!("/children/{CHLOE}")).await;
+    page.assert_ok();
+    assert!(page.contains("Became looked after"));
+    assert!(page.contains("app-chronology__item--in-care"));
+    assert!(page.contains("Interim care order"));
+    assert!(page.contains("Tom Hughes (Children in Care Team)"));
+    // Jo Bell then Tom Hughes: one change.
+    assert!(page.contains("<dt class=\"govuk-summary-list__key\">Changes of social worker</dt>\n    <dd class=\"govuk-summary-list__value\">1</dd>"), "{}", page.body);
+
+    let in_care = app.get(&format!("/children/{CHLOE}?stage=in-care")).await;
+    in_care.assert_ok();
+    let classes = attrs_after(&in_care.body, "app-chronology__item ", "class");
+    assert!(!classes.is_empty());
+    assert!(
+        classes.iter().all(|c| c.ends_with("--in-care")),
+        "{classes:?}"
+    );
+    assert!(!in_care.contains(">Contact received<"));
+
+    let bad = app.get(&format!("/children/{CHLOE}?stage=nowhere")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.contains("‘stage’"));
+}
+
+#[tokio::test]
+async fn child_held_on_duty_shows_the_team_holding_them() {
+    let app = TestApp::start().await;
+    let page = app.get(&format!("/children/{BEN}")).await;
+    page.assert_ok();
+    assert!(page.contains("Held on duty by Front Door"));
+}
+
+#[tokio::test]
+async fn unknown_or_invalid_child_id_is_a_404() {
+    let app = TestApp::start().await;
+    for path in [
+        "/children/C-9999",
+        "/children/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/children/a.b",
+        "/children/%FF%FE",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(page.contains("No child with that ID"), "{path}");
+        assert!(!page.contains("<script>alert"));
+    }
+    let nowhere = app.get("/no/such/page").await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+    assert!(nowhere.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn every_response_has_security_headers_and_pages_are_not_stored() {
+    let app = TestApp::start().await;
+    for path in [
+        "/children",
+        &format!("/children/{AMELIA}"),
+        "/children/C-9999",
+        "/children?page=x",
+        "/health",
+        "/assets/caseline.css",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.header("content-security-policy"), CSP, "{path}");
+        assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(page.header("referrer-policy"), "no-referrer", "{path}");
+        assert_eq!(page.header("x-frame-options"), "DENY", "{path}");
+        if page.header(CONTENT_TYPE).starts_with("text/html") {
+            assert_eq!(page.header(CACHE_CONTROL), "no-store", "{path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn pages_use_the_layout_and_no_inline_script() {
+    let app = TestApp::start().await;
+    let page = app.get("/children").await;
+    page.assert_ok();
+    assert!(page.body.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains(r#"<html lang="en-GB""#));
+    assert!(page.contains(r#"<main class="govuk-main-wrapper" id="main-content">"#));
+    assert!(page.contains(r##"href="#main-content" class="govuk-skip-link""##));
+    assert!(page.contains("Exampleshire County Council"));
+    assert!(page.contains("Synthetic data — demonstration"));
+    assert!(page.contains("Signed in as <strong>Demo user</strong>"));
+    assert!(page.contains(r#"<script type="module" src="/assets/init.js"></script>"#));
+    let scripts = page.body.matches("<script").count();
+    let with_src = page
+        .body
+        .matches("<script type=\"module\" src=\"/assets/")
+        .count();
+    assert_eq!(scripts, with_src, "every script is an external module");
+    assert!(!page.contains("govuk-header__logotype"), "no crown");
+}
+
+#[tokio::test]
+async fn assets_are_served_with_content_types_and_caching() {
+    let app = TestApp::start().await;
+    let cases = [
+        ("/assets/caseline.css", "text/css"),
+        ("/assets/govuk-frontend.min.js", "text/javascript"),
+        ("/assets/moj-frontend.min.js", "text/javascript"),
+        ("/assets/init.js", "text/javascript"),
+        ("/assets/images/icon-document.svg", "image/svg+xml"),
+    ];
+    for (path, content_type) in cases {
+        let page = app.get(path).await;
+        page.assert_ok();
+        assert!(
+            page.header(CONTENT_TYPE).starts_with(content_type),
+            "{path}: {}",
+            page.header(CONTENT_TYPE)
+        );
+        assert_eq!(
+            page.header(CACHE_CONTROL),
+            "public, max-age=86400",
+            "{path}"
+        );
+        assert!(!page.body.is_empty());
+    }
+    let init = app.get("/assets/init.js").await;
+    assert!(init.contains("initAll"));
+    assert!(init.contains("govuk-frontend-supported"));
+    assert_eq!(
+        app.get("/assets/README.md").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/assets/%2E%2E%2FCargo.toml").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn store_failure_is_a_500_page_without_internal_detail() {
+    let app = TestApp::start().await;
+    app.db.close().await;
+    for path in ["/children", &format!("/children/{AMELIA}")] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR, "{path}");
+        assert!(page.contains("Sorry, there is a problem with the service"));
+        assert!(page.header(CONTENT_TYPE).starts_with("text/html"));
+        assert_eq!(page.header(CACHE_CONTROL), "no-store");
+        let lower = page.body.to_lowercase();
+        for leak in ["database", "pool", "sqlx", "closed"] {
+            assert!(!lower.contains(leak), "{path} mentions {leak}");
+        }
+    }
+}
