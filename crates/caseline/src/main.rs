@@ -1,1 +1,208 @@
-fn main() {}
+//! The Caseline binary: run the demo, serve a database, generate a synthetic
+//! authority, or measure generation.
+
+mod bench;
+mod load;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use caseline_store::Db;
+use caseline_synth::SynthConfig;
+use caseline_web::AppState;
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+/// Caseline: children's social care case management and oversight.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the demo: an SQLite database in the working directory, loaded with a
+    /// synthetic authority if empty, served on 127.0.0.1.
+    Demo {
+        /// Port to listen on (127.0.0.1 only).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// SQLite file to create or reuse.
+        #[arg(long, default_value = "caseline-demo.db")]
+        database: PathBuf,
+        /// Children to generate when the database is empty (default: a mid-sized authority).
+        #[arg(long)]
+        children: Option<usize>,
+        /// Generator seed.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Serve an existing database.
+    Serve {
+        /// SQLite file path or postgres:// URL.
+        #[arg(long, env = "CASELINE_DATABASE")]
+        database: String,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on. Loopback by default: put a TLS-terminating proxy in
+        /// front before exposing Caseline beyond this machine.
+        #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+        bind: IpAddr,
+    },
+    /// Generate a synthetic authority into a database.
+    Generate {
+        /// Children with any involvement to generate.
+        #[arg(long)]
+        children: usize,
+        /// Generator seed (same seed, same authority).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// SQLite file path or postgres:// URL.
+        #[arg(long)]
+        database: String,
+        /// Practice quality from 0 (inadequate) to 1 (outstanding).
+        #[arg(long)]
+        quality: Option<f64>,
+        /// The "as at" date (default today).
+        #[arg(long)]
+        today: Option<Date>,
+    },
+    /// Measure generation and loading (time, database size, peak memory).
+    Bench {
+        /// Children to generate.
+        #[arg(long, default_value_t = 20_000)]
+        children: usize,
+        /// Also measure on this PostgreSQL URL (a fresh, empty database).
+        #[arg(long)]
+        postgres: Option<String>,
+    },
+}
+
+fn today() -> Date {
+    caseline_domain::local_date(jiff::Timestamp::now())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Demo {
+            port,
+            database,
+            children,
+            seed,
+        } => {
+            let location = database
+                .to_str()
+                .context("database path is not valid UTF-8")?;
+            let db = Db::open(location)
+                .await
+                .with_context(|| format!("opening {location}"))?;
+            if db.count_children().await? == 0 {
+                let mut config = SynthConfig::demo(today());
+                config.seed = seed;
+                if let Some(n) = children {
+                    config.children = n;
+                }
+                println!(
+                    "Generating a synthetic authority ({} children)...",
+                    config.children
+                );
+                let report = load::load_synthetic(&db, config).await?;
+                println!("Loaded in {:.1} s.", report.seconds);
+            }
+            let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port);
+            serve(db, addr, true).await
+        }
+        Command::Serve {
+            database,
+            port,
+            bind,
+        } => {
+            let db = Db::open(&database).await.context("opening the database")?;
+            serve(db, SocketAddr::new(bind, port), false).await
+        }
+        Command::Generate {
+            children,
+            seed,
+            database,
+            quality,
+            today: as_at,
+        } => {
+            let db = Db::open(&database).await.context("opening the database")?;
+            let mut config = SynthConfig::demo(as_at.unwrap_or_else(today));
+            config.children = children;
+            config.seed = seed;
+            if let Some(q) = quality {
+                anyhow::ensure!(
+                    (0.0..=1.0).contains(&q),
+                    "--quality must be between 0 and 1"
+                );
+                config.practice_quality = q;
+            }
+            let report = load::load_synthetic(&db, config).await?;
+            println!(
+                "Generated {} children in {:.1} s (peak memory {} MiB).",
+                report.children,
+                report.seconds,
+                bench::peak_rss_mib().map_or("?".to_owned(), |m| m.to_string())
+            );
+            db.close().await;
+            Ok(())
+        }
+        Command::Bench { children, postgres } => bench::run(children, postgres.as_deref()).await,
+    }
+}
+
+async fn serve(db: Db, addr: SocketAddr, demo: bool) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    let local = listener.local_addr()?;
+    println!("Caseline is running at http://{local}/");
+    if demo {
+        println!(
+            "Sign-in: not yet required — you are the demo user (real sign-in comes with access control)."
+        );
+        println!("All data is synthetic. Press Ctrl+C to stop.");
+    }
+    let state = AppState {
+        db: db.clone(),
+        today: today(),
+        authority_name: "Synthetic Borough Council".to_owned(),
+    };
+    caseline_web::serve(listener, state, shutdown_signal()).await?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
