@@ -11,14 +11,16 @@ use crate::child_protection::{
 };
 use crate::codes::{PersonKind, PlanKind};
 use crate::front_door::{Contact, EarlyHelpEpisode};
-use crate::health::{HealthCheck, PersonalEducationPlan, SdqScore};
+use crate::health::{
+    Conviction, HealthCheck, ImmunisationCheck, PersonalEducationPlan, SdqScore, SubstanceMisuse,
+};
 use crate::looked_after::{CareEpisode, CarePlan, LookedAfterReview, PeriodOfCare};
 use crate::missing::MissingEpisode;
 use crate::other_services::{
     EducationConcern, LadoAllegation, PreProceedings, PrivateFosteringArrangement,
 };
-use crate::permanence::Permanence;
-use crate::person::{FamilyLink, Person};
+use crate::permanence::{AdoptionDetails, Permanence, PreviousPermanenceOrder};
+use crate::person::{FamilyLink, ImmigrationStatus, Person};
 use crate::plan_action::PlanAction;
 use crate::referral::Referral;
 use crate::section_47::Section47Enquiry;
@@ -97,6 +99,18 @@ pub struct ChildRecord {
     pub pre_proceedings: Vec<PreProceedings>,
     /// Education concerns.
     pub education_concerns: Vec<EducationConcern>,
+    /// Immigration statuses (UASC periods).
+    pub immigration_statuses: Vec<ImmigrationStatus>,
+    /// Who adopted the child (903 AD1).
+    pub adoption_details: Vec<AdoptionDetails>,
+    /// Permanence orders before care (903 PrevPerm).
+    pub previous_permanence_orders: Vec<PreviousPermanenceOrder>,
+    /// Immunisation checks.
+    pub immunisation_checks: Vec<ImmunisationCheck>,
+    /// Substance misuse identified.
+    pub substance_misuse: Vec<SubstanceMisuse>,
+    /// Convictions while looked after.
+    pub convictions: Vec<Conviction>,
 }
 
 /// Lets the checks below treat every record alike.
@@ -319,6 +333,43 @@ owned!(
     EducationConcern::validate
 );
 
+owned!(
+    ImmigrationStatus,
+    "immigration status",
+    |self| vec![],
+    ImmigrationStatus::validate
+);
+owned!(
+    AdoptionDetails,
+    "adoption details",
+    |self| vec![],
+    AdoptionDetails::validate
+);
+owned!(
+    PreviousPermanenceOrder,
+    "previous permanence order",
+    |self| vec![],
+    ok
+);
+owned!(
+    ImmunisationCheck,
+    "immunisation check",
+    |self| vec![("date", self.date)],
+    ok
+);
+owned!(
+    SubstanceMisuse,
+    "substance misuse",
+    |self| vec![("date", self.date)],
+    SubstanceMisuse::validate
+);
+owned!(
+    Conviction,
+    "conviction",
+    |self| vec![("date", self.date)],
+    ok
+);
+
 impl ChildRecord {
     /// An empty record for `child`.
     pub fn new(child: Person) -> Self {
@@ -355,6 +406,12 @@ impl ChildRecord {
             lado_allegations: Vec::new(),
             pre_proceedings: Vec::new(),
             education_concerns: Vec::new(),
+            immigration_statuses: Vec::new(),
+            adoption_details: Vec::new(),
+            previous_permanence_orders: Vec::new(),
+            immunisation_checks: Vec::new(),
+            substance_misuse: Vec::new(),
+            convictions: Vec::new(),
         }
     }
 
@@ -404,6 +461,12 @@ impl ChildRecord {
         ctx.all(&self.lado_allegations)?;
         ctx.all(&self.pre_proceedings)?;
         ctx.all(&self.education_concerns)?;
+        ctx.all(&self.immigration_statuses)?;
+        ctx.all(&self.adoption_details)?;
+        ctx.all(&self.previous_permanence_orders)?;
+        ctx.all(&self.immunisation_checks)?;
+        ctx.all(&self.substance_misuse)?;
+        ctx.all(&self.convictions)?;
         self.validate_references()
     }
 
@@ -570,6 +633,16 @@ impl ChildRecord {
         }
         for c in &self.care_plans {
             check(Some(&c.period_id), period, "care plan", &c.id, "period_id")?;
+        }
+        for a in &self.adoption_details {
+            let perm = |id: &RecordId| self.permanence.iter().any(|p| &p.id == id);
+            check(
+                Some(&a.permanence_id),
+                perm,
+                "adoption details",
+                &a.id,
+                "permanence_id",
+            )?;
         }
         for p in &self.permanence {
             check(Some(&p.period_id), period, "permanence", &p.id, "period_id")?;

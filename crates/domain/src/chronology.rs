@@ -404,6 +404,35 @@ pub fn chronology(record: &ChildRecord) -> Vec<ChronologyEntry> {
     for e in &record.education_concerns {
         push(e.start_date, Stage::Other, e.kind.label(), String::new());
     }
+    for i in &record.immigration_statuses {
+        push(i.start_date, Stage::Other, i.status.label(), String::new());
+    }
+    for p in &record.previous_permanence_orders {
+        if let Some(d) = p.order_date {
+            push(
+                d,
+                Stage::Other,
+                "Previous permanence order",
+                p.kind.label().to_owned(),
+            );
+        }
+    }
+    for s in &record.substance_misuse {
+        push(
+            s.date,
+            Stage::InCare,
+            "Substance misuse identified",
+            format!("Intervention offered: {}.", yes_no(s.intervention_offered)),
+        );
+    }
+    for c in &record.convictions {
+        push(
+            c.date,
+            Stage::InCare,
+            "Conviction, warning or reprimand",
+            String::new(),
+        );
+    }
     // Stable sort keeps the journey order for events on the same day.
     out.sort_by_key(|e| e.date);
     out

@@ -74,3 +74,57 @@ pub struct PersonalEducationPlan {
     /// Date of the PEP meeting.
     pub date: Date,
 }
+
+/// Whether the child's immunisations were up to date when checked (903 OC2 IMMUNISATIONS).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImmunisationCheck {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// Date checked.
+    pub date: Date,
+    /// Up to date.
+    pub up_to_date: bool,
+}
+
+/// A substance misuse problem identified, and the help offered (903 OC2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubstanceMisuse {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// Date identified.
+    pub date: Date,
+    /// Intervention offered (903 INTERVENTION_OFFERED).
+    pub intervention_offered: bool,
+    /// Intervention received (903 INTERVENTION_RECEIVED).
+    pub intervention_received: bool,
+}
+
+impl SubstanceMisuse {
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if self.intervention_received && !self.intervention_offered {
+            return Err(ValidationError::new(
+                "substance misuse",
+                &self.id,
+                "intervention_offered",
+                "must be yes when an intervention was received",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A conviction or final warning/reprimand while looked after (903 OC2 CONVICTED).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conviction {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// Date.
+    pub date: Date,
+}

@@ -3,7 +3,9 @@
 
 use jiff::civil::Date;
 
-use crate::codes::{DecisionReversedReason, PermanenceOrder};
+use crate::codes::{
+    AdopterLegalStatus, AdopterSex, DecisionReversedReason, PermanenceOrder, PreviousPermanence,
+};
 use crate::{PersonId, RecordId, ValidationError};
 
 /// A child's permanence decisions and dates.
@@ -76,4 +78,62 @@ impl Permanence {
         }
         Ok(())
     }
+}
+
+/// Details of an adoption for SSDA903 AD1: who adopted the child.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdoptionDetails {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The permanence record (with the adoption order date).
+    pub permanence_id: RecordId,
+    /// Adopted by the child's foster carer (903 FOSTER_CARE).
+    pub adopted_by_foster_carer: bool,
+    /// Number of adopters (903 NB_ADOPTR): 1 or 2.
+    pub number_of_adopters: u8,
+    /// Adopters' sex (903 SEX_ADOPTR).
+    pub adopter_sex: AdopterSex,
+    /// Adopters' legal status (903 LS_ADOPTR).
+    pub adopter_legal_status: AdopterLegalStatus,
+}
+
+impl AdoptionDetails {
+    /// Checks the record on its own: the number of adopters matches their description.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        let single = matches!(
+            self.adopter_sex,
+            AdopterSex::SingleMale | AdopterSex::SingleFemale
+        );
+        let expected = if single { 1 } else { 2 };
+        if self.number_of_adopters != expected {
+            return Err(ValidationError::new(
+                "adoption details",
+                &self.id,
+                "number_of_adopters",
+                format!(
+                    "is {} but the adopters are recorded as '{}'",
+                    self.number_of_adopters,
+                    self.adopter_sex.label()
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A permanence order the child had before this period of care (SSDA903 PrevPerm).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousPermanenceOrder {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The kind of order (903 PREV_PERM).
+    pub kind: PreviousPermanence,
+    /// Date of the order, if known (903 DATE_PERM).
+    pub order_date: Option<Date>,
+    /// Local authority that made it, if known (903 LA_PERM).
+    pub local_authority: Option<String>,
 }

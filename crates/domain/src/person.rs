@@ -2,7 +2,9 @@
 
 use jiff::civil::Date;
 
-use crate::codes::{Disability, Ethnicity, PersonKind, Relationship, Sex, UpnUnknownReason};
+use crate::codes::{
+    Disability, Ethnicity, ImmigrationStatusKind, PersonKind, Relationship, Sex, UpnUnknownReason,
+};
 use crate::values::{Postcode, Upn};
 use crate::{PersonId, RecordId, ValidationError};
 
@@ -137,5 +139,35 @@ impl FamilyLink {
             ));
         }
         Ok(())
+    }
+}
+
+/// An immigration status held for a period (SSD ssd_immigration_status); the UASC
+/// period gives SSDA903 UASC DUC and the DfE API `uasc_end_date`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImmigrationStatus {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The status.
+    pub status: ImmigrationStatusKind,
+    /// From.
+    pub start_date: Date,
+    /// Until.
+    pub end_date: Option<Date>,
+}
+
+impl ImmigrationStatus {
+    /// Checks the record on its own.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        crate::error::end_not_before_start(
+            "immigration status",
+            &self.id,
+            "start_date",
+            self.start_date,
+            "end_date",
+            self.end_date,
+        )
     }
 }

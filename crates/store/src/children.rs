@@ -223,7 +223,13 @@ pub(crate) async fn write_child_records(
         private_fostering,
         lado_allegations,
         pre_proceedings,
-        education_concerns
+        education_concerns,
+        immigration_statuses,
+        adoption_details,
+        previous_permanence_orders,
+        immunisation_checks,
+        substance_misuse,
+        convictions
     );
 
     let factors: Vec<Vec<Value>> = records
@@ -378,7 +384,13 @@ pub(crate) async fn read_child_record(
         private_fostering,
         lado_allegations,
         pre_proceedings,
-        education_concerns
+        education_concerns,
+        immigration_statuses,
+        adoption_details,
+        previous_permanence_orders,
+        immunisation_checks,
+        substance_misuse,
+        convictions
     );
     fill_assessment_factors(tx, &mut rec.assessments).await?;
     fill_agencies(tx, &mut rec.strategy_discussions).await?;

@@ -201,4 +201,8 @@ codes!(
     LadoOutcome,
     PreProceedingsOutcome,
     EducationConcernKind,
+    ImmigrationStatusKind,
+    AdopterSex,
+    AdopterLegalStatus,
+    PreviousPermanence,
 );

@@ -22,7 +22,10 @@ macro_rules! migration {
     };
 }
 
-pub(crate) const MIGRATIONS: &[Migration] = &[migration!(1, "0001_journey.sql")];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_journey.sql"),
+    migration!(2, "0002_ssda903_completeness.sql"),
+];
 
 /// Applies every migration not yet applied, each in its own transaction.
 pub(crate) async fn run(db: &Db) -> Result<(), StoreError> {

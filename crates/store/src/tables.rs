@@ -7,14 +7,16 @@ use caseline_domain::child_protection::{
     ChildInNeedPlan, ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting,
 };
 use caseline_domain::front_door::{Contact, EarlyHelpEpisode};
-use caseline_domain::health::{HealthCheck, PersonalEducationPlan, SdqScore};
+use caseline_domain::health::{
+    Conviction, HealthCheck, ImmunisationCheck, PersonalEducationPlan, SdqScore, SubstanceMisuse,
+};
 use caseline_domain::looked_after::{CareEpisode, CarePlan, LookedAfterReview, PeriodOfCare};
 use caseline_domain::missing::MissingEpisode;
 use caseline_domain::other_services::{
     EducationConcern, LadoAllegation, PreProceedings, PrivateFosteringArrangement,
 };
-use caseline_domain::permanence::Permanence;
-use caseline_domain::person::{FamilyLink, Person};
+use caseline_domain::permanence::{AdoptionDetails, Permanence, PreviousPermanenceOrder};
+use caseline_domain::person::{FamilyLink, ImmigrationStatus, Person};
 use caseline_domain::plan_action::PlanAction;
 use caseline_domain::referral::Referral;
 use caseline_domain::section_47::Section47Enquiry;
@@ -435,6 +437,47 @@ table!(
     [id, child_id, kind, start_date, end_date]
 );
 
+table!(
+    ImmigrationStatus,
+    "immigration_statuses",
+    [id, child_id, status, start_date, end_date]
+);
+table!(
+    AdoptionDetails,
+    "adoption_details",
+    [
+        id,
+        child_id,
+        permanence_id,
+        adopted_by_foster_carer,
+        number_of_adopters,
+        adopter_sex,
+        adopter_legal_status
+    ]
+);
+table!(
+    PreviousPermanenceOrder,
+    "previous_permanence_orders",
+    [id, child_id, kind, order_date, local_authority]
+);
+table!(
+    ImmunisationCheck,
+    "immunisation_checks",
+    [id, child_id, date, up_to_date]
+);
+table!(
+    SubstanceMisuse,
+    "substance_misuse",
+    [
+        id,
+        child_id,
+        date,
+        intervention_offered,
+        intervention_received
+    ]
+);
+table!(Conviction, "convictions", [id, child_id, date]);
+
 /// Every table a [`Table`] impl writes, with its columns: checked against both
 /// migration folders by a test.
 pub const ALL_TABLES: &[(&str, &[&str])] = &[
@@ -477,4 +520,13 @@ pub const ALL_TABLES: &[(&str, &[&str])] = &[
     (LadoAllegation::TABLE, LadoAllegation::COLUMNS),
     (PreProceedings::TABLE, PreProceedings::COLUMNS),
     (EducationConcern::TABLE, EducationConcern::COLUMNS),
+    (ImmigrationStatus::TABLE, ImmigrationStatus::COLUMNS),
+    (AdoptionDetails::TABLE, AdoptionDetails::COLUMNS),
+    (
+        PreviousPermanenceOrder::TABLE,
+        PreviousPermanenceOrder::COLUMNS,
+    ),
+    (ImmunisationCheck::TABLE, ImmunisationCheck::COLUMNS),
+    (SubstanceMisuse::TABLE, SubstanceMisuse::COLUMNS),
+    (Conviction::TABLE, Conviction::COLUMNS),
 ];

@@ -133,7 +133,13 @@ fn normalise(mut r: ChildRecord) -> ChildRecord {
         private_fostering,
         lado_allegations,
         pre_proceedings,
-        education_concerns
+        education_concerns,
+        immigration_statuses,
+        adoption_details,
+        previous_permanence_orders,
+        immunisation_checks,
+        substance_misuse,
+        convictions
     );
     r.child.disabilities.sort();
     for p in &mut r.relatives {

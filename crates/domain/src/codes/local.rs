@@ -225,3 +225,13 @@ code_set! {
         ChildMissingEducation = "CME", "Child missing education";
     }
 }
+
+code_set! {
+    /// Immigration status recorded for a child (SSD ssd_immigration_status).
+    ImmigrationStatusKind, "immigration status" {
+        UnaccompaniedAsylumSeeking = "UASC", "Unaccompanied asylum-seeking child";
+        RefugeeStatus = "REFUGEE", "Refugee status granted";
+        NoRecourseToPublicFunds = "NRPF", "No recourse to public funds";
+        Other = "OTHER", "Other immigration status";
+    }
+}
