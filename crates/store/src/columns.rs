@@ -8,10 +8,13 @@ use caseline_domain::{PersonId, RecordId, TeamId, WorkerId};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::value::SqlType;
 use crate::{Row, StoreError, Value};
 
 /// A field that maps to one column.
 pub trait Column: Sized {
+    /// The column's SQL type (for typed NULLs).
+    const SQL_TYPE: SqlType;
     /// The value to bind.
     fn to_value(&self) -> Value;
     /// Reads the column `col` of `table` from `row`.
@@ -43,8 +46,10 @@ impl<T: Column> Column for Option<T>
 where
     T: OptionalColumn,
 {
+    const SQL_TYPE: SqlType = T::SQL_TYPE;
     fn to_value(&self) -> Value {
-        self.as_ref().map_or(Value::Null, Column::to_value)
+        self.as_ref()
+            .map_or(Value::Null(T::SQL_TYPE), Column::to_value)
     }
     fn read(row: &Row, table: &'static str, col: &str) -> Result<Self, StoreError> {
         T::read_optional(row, table, col)
@@ -61,6 +66,7 @@ pub trait OptionalColumn: Sized {
 macro_rules! primitive {
     ($t:ty, $opt:ident, $variant:ident) => {
         impl Column for $t {
+            const SQL_TYPE: SqlType = SqlType::$variant;
             fn to_value(&self) -> Value {
                 Value::$variant(self.clone())
             }
@@ -88,6 +94,7 @@ primitive!(Timestamp, opt_timestamp, Timestamp);
 macro_rules! small_int {
     ($($t:ty),+) => {$(
         impl Column for $t {
+            const SQL_TYPE: SqlType = SqlType::Int;
             fn to_value(&self) -> Value {
                 Value::Int(i64::from(*self))
             }
@@ -112,6 +119,7 @@ small_int!(u8, u16, i64);
 macro_rules! text_backed {
     ($t:ty, |$v:ident| $to:expr, |$s:ident| $parse:expr) => {
         impl Column for $t {
+            const SQL_TYPE: SqlType = SqlType::Text;
             fn to_value(&self) -> Value {
                 let $v = self;
                 Value::Text($to)

@@ -11,11 +11,27 @@ use sqlx::{Postgres, Row as _, Sqlite};
 
 use crate::StoreError;
 
+/// The SQL type of a value, so a NULL can be bound with the right type (PostgreSQL
+/// will not put a text-typed NULL into a DATE column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SqlType {
+    /// Text.
+    Text,
+    /// Integer.
+    Int,
+    /// Boolean.
+    Bool,
+    /// Calendar date.
+    Date,
+    /// Instant.
+    Timestamp,
+}
+
 /// A parameter value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
-    /// SQL NULL.
-    Null,
+    /// SQL NULL of the given type.
+    Null(SqlType),
     /// Text.
     Text(String),
     /// Integer.
@@ -35,6 +51,11 @@ macro_rules! value_from {
                 Value::$v($e)
             }
         }
+        impl From<Option<$t>> for Value {
+            fn from(v: Option<$t>) -> Self {
+                v.map_or(Value::Null(SqlType::$v), Into::into)
+            }
+        }
     };
 }
 value_from!(String, Text, |x| x);
@@ -43,12 +64,6 @@ value_from!(i64, Int, |x| x);
 value_from!(bool, Bool, |x| x);
 value_from!(Date, Date, |x| x);
 value_from!(Timestamp, Timestamp, |x| x);
-
-impl<T: Into<Value>> From<Option<T>> for Value {
-    fn from(v: Option<T>) -> Self {
-        v.map_or(Value::Null, Into::into)
-    }
-}
 
 /// Fixed-precision UTC text for SQLite: microseconds, always 27 characters.
 pub(crate) fn timestamp_text(t: Timestamp) -> String {
@@ -70,7 +85,7 @@ pub(crate) fn bind_sqlite<'q>(
 ) -> Query<'q, Sqlite, SqliteArguments> {
     for p in params {
         q = match p {
-            Value::Null => q.bind(None::<String>),
+            Value::Null(_) => q.bind(None::<String>),
             Value::Text(s) => q.bind(s.clone()),
             Value::Int(i) => q.bind(*i),
             Value::Bool(b) => q.bind(*b),
@@ -87,7 +102,11 @@ pub(crate) fn bind_pg<'q>(
 ) -> Query<'q, Postgres, PgArguments> {
     for p in params {
         q = match p {
-            Value::Null => q.bind(None::<String>),
+            Value::Null(SqlType::Text) => q.bind(None::<String>),
+            Value::Null(SqlType::Int) => q.bind(None::<i64>),
+            Value::Null(SqlType::Bool) => q.bind(None::<bool>),
+            Value::Null(SqlType::Date) => q.bind(None::<time::Date>),
+            Value::Null(SqlType::Timestamp) => q.bind(None::<time::OffsetDateTime>),
             Value::Text(s) => q.bind(s.clone()),
             Value::Int(i) => q.bind(*i),
             Value::Bool(b) => q.bind(*b),
