@@ -148,7 +148,7 @@ async fn main() -> anyhow::Result<()> {
                     (0.0..=1.0).contains(&q),
                     "--quality must be between 0 and 1"
                 );
-                config.practice_quality = q;
+                config = config.with_practice_quality(q);
             }
             let report = load::load_synthetic(&db, config).await?;
             println!(

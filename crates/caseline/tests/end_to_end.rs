@@ -24,14 +24,20 @@ impl Drop for Process {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// Local addresses of listening TCP sockets on `port`, from /proc/net/tcp{,6}.
 fn listening_addresses(port: u16) -> Vec<String> {
     let mut out = Vec::new();
     for file in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        let Ok(text) = std::fs::read_to_string(file) else { continue };
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
         for line in text.lines().skip(1) {
             let cols: Vec<&str> = line.split_whitespace().collect();
             // state 0A = LISTEN
@@ -50,12 +56,15 @@ async fn wait_until_up(url: &str, limit: Duration) -> Duration {
     let started = Instant::now();
     let client = reqwest::Client::new();
     loop {
-        if let Ok(r) = client.get(url).send().await {
-            if r.status().is_success() {
-                return started.elapsed();
-            }
+        if let Ok(r) = client.get(url).send().await
+            && r.status().is_success()
+        {
+            return started.elapsed();
         }
-        assert!(started.elapsed() < limit, "{url} did not answer within {limit:?}");
+        assert!(
+            started.elapsed() < limit,
+            "{url} did not answer within {limit:?}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -73,7 +82,13 @@ async fn start_demo(children: usize) -> Demo {
     let port = free_port();
     let process = Process(
         Command::new(env!("CARGO_BIN_EXE_caseline"))
-            .args(["demo", "--port", &port.to_string(), "--children", &children.to_string()])
+            .args([
+                "demo",
+                "--port",
+                &port.to_string(),
+                "--children",
+                &children.to_string(),
+            ])
             .current_dir(dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -82,28 +97,54 @@ async fn start_demo(children: usize) -> Demo {
     );
     let base = format!("http://127.0.0.1:{port}");
     wait_until_up(&format!("{base}/health"), Duration::from_secs(60)).await;
-    Demo { _process: process, dir_path: dir.path().to_owned(), _dir: dir, base, port }
+    Demo {
+        _process: process,
+        dir_path: dir.path().to_owned(),
+        _dir: dir,
+        base,
+        port,
+    }
 }
 
 #[tokio::test]
 async fn demo_starts_in_an_empty_directory_and_serves_a_chronology() {
     let demo = start_demo(400).await;
-    assert!(demo.dir_path.join("caseline-demo.db").exists(), "database created in the working directory");
+    assert!(
+        demo.dir_path.join("caseline-demo.db").exists(),
+        "database created in the working directory"
+    );
 
     // Loopback only: 127.0.0.1 is 0100007F in /proc's little-endian hex.
     let addrs = listening_addresses(demo.port);
     assert!(!addrs.is_empty());
-    assert!(addrs.iter().all(|a| a == "0100007F"), "listening on {addrs:?}");
+    assert!(
+        addrs.iter().all(|a| a == "0100007F"),
+        "listening on {addrs:?}"
+    );
 
     let client = reqwest::Client::new();
-    let list = client.get(format!("{}/children", demo.base)).send().await.unwrap();
+    let list = client
+        .get(format!("{}/children", demo.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(list.status(), 200);
     let html = list.text().await.unwrap();
-    let first = html.split("href=\"/children/").nth(1).expect("a child link");
+    let first = html
+        .split("href=\"/children/")
+        .nth(1)
+        .expect("a child link");
     let id = first.split('"').next().unwrap();
-    let page = client.get(format!("{}/children/{id}", demo.base)).send().await.unwrap();
+    let page = client
+        .get(format!("{}/children/{id}", demo.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains("app-chronology"), "chronology shown");
+    assert!(
+        page.text().await.unwrap().contains("app-chronology"),
+        "chronology shown"
+    );
 }
 
 fn screenshot_dir() -> PathBuf {
@@ -120,7 +161,10 @@ async fn screenshot(browser: &fantoccini::Client, name: &str) {
 #[tokio::test]
 async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
     let Ok(driver_path) = which("chromedriver") else {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "chromedriver missing under CI (scripts/test.sh installs it)");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "chromedriver missing under CI (scripts/test.sh installs it)"
+        );
         eprintln!("skipping browser test: chromedriver not installed");
         return;
     };
@@ -164,26 +208,49 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         assert!(heading.contains("Children"), "{heading}");
 
         // Search for the first child's surname, as a worker would.
-        let first_link = browser.find(Locator::Css("table a[href^='/children/']")).await?;
+        let first_link = browser
+            .find(Locator::Css("table a[href^='/children/']"))
+            .await?;
         let name = first_link.text().await?;
         let surname = name.rsplit(' ').next().unwrap().to_owned();
-        browser.find(Locator::Css("input[name='q']")).await?.send_keys(&surname).await?;
-        browser.find(Locator::Css("form[role='search'] button[type='submit']")).await?.click().await?;
-        browser.wait().for_element(Locator::Css("table a[href^='/children/']")).await?;
+        browser
+            .find(Locator::Css("input[name='q']"))
+            .await?
+            .send_keys(&surname)
+            .await?;
+        browser
+            .find(Locator::Css("form[role='search'] button[type='submit']"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("table a[href^='/children/']"))
+            .await?;
         screenshot(&browser, "02-search-results").await;
-        let rows = browser.find_all(Locator::Css("table a[href^='/children/']")).await?;
+        let rows = browser
+            .find_all(Locator::Css("table a[href^='/children/']"))
+            .await?;
         for row in &rows {
             assert!(row.text().await?.contains(&surname));
         }
 
         // Open the record and read the chronology.
         rows[0].click().await?;
-        browser.wait().for_element(Locator::Css("ol.app-chronology")).await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("ol.app-chronology"))
+            .await?;
         screenshot(&browser, "03-child-record").await;
-        let items = browser.find_all(Locator::Css("ol.app-chronology > li")).await?;
+        let items = browser
+            .find_all(Locator::Css("ol.app-chronology > li"))
+            .await?;
         assert!(!items.is_empty(), "the chronology lists the journey");
         let mut dates = Vec::new();
-        for t in browser.find_all(Locator::Css("ol.app-chronology time")).await? {
+        for t in browser
+            .find_all(Locator::Css("ol.app-chronology time"))
+            .await?
+        {
             dates.push(t.attr("datetime").await?.unwrap_or_default());
         }
         let mut sorted = dates.clone();
@@ -198,6 +265,10 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
 
 fn which(program: &str) -> Result<PathBuf, ()> {
     std::env::var_os("PATH")
-        .and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(program)).find(|p| p.is_file()))
+        .and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|p| p.join(program))
+                .find(|p| p.is_file())
+        })
         .ok_or(())
 }

@@ -1,15 +1,23 @@
 //! Writing records: batched multi-row inserts inside one transaction.
 
 use crate::tables::Table;
-use crate::{StoreError, Tx, Value};
+use crate::{Engine, StoreError, Tx, Value};
 
 /// Engines cap bound parameters per statement (SQLite 32,766; PostgreSQL 65,535).
 const MAX_PARAMS: usize = 30_000;
 /// Rows per statement even for narrow tables, to keep statements a sensible size.
 const MAX_ROWS: usize = 500;
 
-/// Builds `INSERT INTO t (cols) VALUES ($1, ...), (...)` for `rows` rows.
-pub(crate) fn insert_sql(table: &str, columns: &[&str], rows: usize, suffix: &str) -> String {
+/// Builds `INSERT INTO t (cols) VALUES ($1, ...), (...)` for `rows` rows. On SQLite the
+/// placeholders are plain `?` (same order): SQLite looks up each named parameter by a
+/// linear scan, which makes binding thousands of `$N` parameters quadratic.
+pub(crate) fn insert_sql(
+    engine: Engine,
+    table: &str,
+    columns: &[&str],
+    rows: usize,
+    suffix: &str,
+) -> String {
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
     let mut n = 0;
     for r in 0..rows {
@@ -22,8 +30,13 @@ pub(crate) fn insert_sql(table: &str, columns: &[&str], rows: usize, suffix: &st
                 sql.push_str(", ");
             }
             n += 1;
-            sql.push('$');
-            sql.push_str(&n.to_string());
+            match engine {
+                Engine::Sqlite => sql.push('?'),
+                Engine::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
+            }
         }
         sql.push(')');
     }
@@ -46,7 +59,7 @@ pub(crate) async fn insert_values(
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let chunk: Vec<Vec<Value>> = rows.by_ref().take(per_statement).collect();
-        let sql = insert_sql(table, columns, chunk.len(), suffix);
+        let sql = insert_sql(tx.engine(), table, columns, chunk.len(), suffix);
         let params: Vec<Value> = chunk.into_iter().flatten().collect();
         tx.execute(&sql, &params).await?;
     }
@@ -69,8 +82,18 @@ mod tests {
     #[test]
     fn multi_row_insert_numbers_placeholders_in_order() {
         assert_eq!(
-            insert_sql("t", &["a", "b"], 2, ""),
+            insert_sql(Engine::Postgres, "t", &["a", "b"], 2, ""),
             "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+        assert_eq!(
+            insert_sql(
+                Engine::Sqlite,
+                "t",
+                &["a", "b"],
+                2,
+                " ON CONFLICT DO NOTHING"
+            ),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?) ON CONFLICT DO NOTHING"
         );
     }
 }
