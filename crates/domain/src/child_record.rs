@@ -32,6 +32,53 @@ use crate::{PersonId, RecordId, ValidationError, local_date};
 /// How long before the expected date of birth a pre-birth referral can be made (42 weeks).
 const PRE_BIRTH_WINDOW_DAYS: i32 = 294;
 
+/// Calls `$callback!` with the name of every list of journey records in a
+/// [`ChildRecord`], parents before children (the order foreign keys need for writing).
+/// One list, so storage, validation and tests cannot drift apart when a record is added.
+#[macro_export]
+macro_rules! for_each_journey_list {
+    ($callback:ident) => {
+        $callback! {
+           family_links,
+           allocations,
+           contacts,
+           early_help,
+           referrals,
+           assessments,
+           strategy_discussions,
+           section_47_enquiries,
+           conferences,
+           cp_plans,
+           core_groups,
+           cin_plans,
+           plan_actions,
+           visits,
+           periods_of_care,
+           care_episodes,
+           looked_after_reviews,
+           care_plans,
+           health_checks,
+           sdq_scores,
+           peps,
+           missing_episodes,
+           permanence,
+           care_leaver,
+           care_leaver_contacts,
+           pathway_plan_reviews,
+           private_fostering,
+           lado_allegations,
+           pre_proceedings,
+           education_concerns,
+           immigration_statuses,
+           adoption_details,
+           previous_permanence_orders,
+           immunisation_checks,
+           substance_misuse,
+           convictions
+        }
+    };
+}
+
 /// A child and every record of their journey.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildRecord {
@@ -431,42 +478,10 @@ impl ChildRecord {
             r.validate()?;
         }
         let ctx = Ctx { record: self };
-        ctx.all(&self.family_links)?;
-        ctx.all(&self.allocations)?;
-        ctx.all(&self.contacts)?;
-        ctx.all(&self.early_help)?;
-        ctx.all(&self.referrals)?;
-        ctx.all(&self.assessments)?;
-        ctx.all(&self.strategy_discussions)?;
-        ctx.all(&self.section_47_enquiries)?;
-        ctx.all(&self.conferences)?;
-        ctx.all(&self.cp_plans)?;
-        ctx.all(&self.core_groups)?;
-        ctx.all(&self.cin_plans)?;
-        ctx.all(&self.plan_actions)?;
-        ctx.all(&self.visits)?;
-        ctx.all(&self.periods_of_care)?;
-        ctx.all(&self.care_episodes)?;
-        ctx.all(&self.looked_after_reviews)?;
-        ctx.all(&self.care_plans)?;
-        ctx.all(&self.health_checks)?;
-        ctx.all(&self.sdq_scores)?;
-        ctx.all(&self.peps)?;
-        ctx.all(&self.missing_episodes)?;
-        ctx.all(&self.permanence)?;
-        ctx.all(&self.care_leaver)?;
-        ctx.all(&self.care_leaver_contacts)?;
-        ctx.all(&self.pathway_plan_reviews)?;
-        ctx.all(&self.private_fostering)?;
-        ctx.all(&self.lado_allegations)?;
-        ctx.all(&self.pre_proceedings)?;
-        ctx.all(&self.education_concerns)?;
-        ctx.all(&self.immigration_statuses)?;
-        ctx.all(&self.adoption_details)?;
-        ctx.all(&self.previous_permanence_orders)?;
-        ctx.all(&self.immunisation_checks)?;
-        ctx.all(&self.substance_misuse)?;
-        ctx.all(&self.convictions)?;
+        macro_rules! check_all {
+            ($($field:ident),+) => {$( ctx.all(&self.$field)?; )+};
+        }
+        for_each_journey_list!(check_all);
         self.validate_references()
     }
 

@@ -21,6 +21,7 @@ pub mod person;
 pub mod plan_action;
 pub mod referral;
 pub mod section_47;
+pub mod status;
 pub mod strategy_discussion;
 pub mod values;
 pub mod visit;

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use caseline_domain::assessment::Assessment;
 use caseline_domain::codes::{Agency, AssessmentFactor, Disability, PersonKind};
 use caseline_domain::person::Person;
+use caseline_domain::status::ChildStatus;
 use caseline_domain::strategy_discussion::{AgencyParticipation, StrategyDiscussion};
 use caseline_domain::{ChildRecord, PersonId, TeamId, ValidationError, WorkerId};
 
@@ -193,44 +194,7 @@ pub(crate) async fn write_child_records(
         )+};
     }
     // Order follows the foreign keys.
-    each!(
-        family_links,
-        allocations,
-        contacts,
-        early_help,
-        referrals,
-        assessments,
-        strategy_discussions,
-        section_47_enquiries,
-        conferences,
-        cp_plans,
-        core_groups,
-        cin_plans,
-        plan_actions,
-        visits,
-        periods_of_care,
-        care_episodes,
-        looked_after_reviews,
-        care_plans,
-        health_checks,
-        sdq_scores,
-        peps,
-        missing_episodes,
-        permanence,
-        care_leaver,
-        care_leaver_contacts,
-        pathway_plan_reviews,
-        private_fostering,
-        lado_allegations,
-        pre_proceedings,
-        education_concerns,
-        immigration_statuses,
-        adoption_details,
-        previous_permanence_orders,
-        immunisation_checks,
-        substance_misuse,
-        convictions
-    );
+    caseline_domain::for_each_journey_list!(each);
 
     let factors: Vec<Vec<Value>> = records
         .iter()
@@ -354,44 +318,7 @@ pub(crate) async fn read_child_record(
     macro_rules! each {
         ($($field:ident),+ $(,)?) => {$( rec.$field = load_all(tx, id).await?; )+};
     }
-    each!(
-        family_links,
-        allocations,
-        contacts,
-        early_help,
-        referrals,
-        assessments,
-        strategy_discussions,
-        section_47_enquiries,
-        conferences,
-        cp_plans,
-        core_groups,
-        cin_plans,
-        plan_actions,
-        visits,
-        periods_of_care,
-        care_episodes,
-        looked_after_reviews,
-        care_plans,
-        health_checks,
-        sdq_scores,
-        peps,
-        missing_episodes,
-        permanence,
-        care_leaver,
-        care_leaver_contacts,
-        pathway_plan_reviews,
-        private_fostering,
-        lado_allegations,
-        pre_proceedings,
-        education_concerns,
-        immigration_statuses,
-        adoption_details,
-        previous_permanence_orders,
-        immunisation_checks,
-        substance_misuse,
-        convictions
-    );
+    caseline_domain::for_each_journey_list!(each);
     fill_assessment_factors(tx, &mut rec.assessments).await?;
     fill_agencies(tx, &mut rec.strategy_discussions).await?;
     Ok(Some(rec))
@@ -454,40 +381,6 @@ pub struct ChildListEntry {
     pub team: Option<String>,
     /// Open but with no named worker ("held on duty").
     pub held_on_duty: bool,
-}
-
-/// Where a child is in the journey now, most intensive first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ChildStatus {
-    /// Looked after.
-    LookedAfter,
-    /// Subject to a child protection plan.
-    ChildProtectionPlan,
-    /// Subject to a child in need plan.
-    ChildInNeedPlan,
-    /// Open referral or assessment.
-    OpenReferral,
-    /// Receiving leaving-care services.
-    CareLeaver,
-    /// Early help.
-    EarlyHelp,
-    /// No open involvement.
-    Closed,
-}
-
-impl ChildStatus {
-    /// Label for display.
-    pub fn label(self) -> &'static str {
-        match self {
-            ChildStatus::LookedAfter => "Looked after",
-            ChildStatus::ChildProtectionPlan => "Child protection plan",
-            ChildStatus::ChildInNeedPlan => "Child in need plan",
-            ChildStatus::OpenReferral => "Open referral",
-            ChildStatus::CareLeaver => "Care leaver",
-            ChildStatus::EarlyHelp => "Early help",
-            ChildStatus::Closed => "Closed",
-        }
-    }
 }
 
 /// A page of the children list.

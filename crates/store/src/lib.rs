@@ -14,7 +14,8 @@ mod workforce;
 mod write;
 
 pub use audit::{Actor, AuditAction};
-pub use children::{ChildList, ChildListEntry, ChildStatus};
+pub use caseline_domain::status::ChildStatus;
+pub use children::{ChildList, ChildListEntry};
 pub use db::{Db, Engine, Tx};
 pub use error::StoreError;
 pub use value::{Row, Value};

@@ -102,45 +102,8 @@ fn normalise(mut r: ChildRecord) -> ChildRecord {
     macro_rules! sort {
         ($($f:ident),+) => {$( r.$f.sort_by(|a, b| a.id.cmp(&b.id)); )+};
     }
-    sort!(
-        relatives,
-        family_links,
-        allocations,
-        contacts,
-        early_help,
-        referrals,
-        assessments,
-        strategy_discussions,
-        section_47_enquiries,
-        conferences,
-        cp_plans,
-        core_groups,
-        cin_plans,
-        plan_actions,
-        visits,
-        periods_of_care,
-        care_episodes,
-        looked_after_reviews,
-        care_plans,
-        health_checks,
-        sdq_scores,
-        peps,
-        missing_episodes,
-        permanence,
-        care_leaver,
-        care_leaver_contacts,
-        pathway_plan_reviews,
-        private_fostering,
-        lado_allegations,
-        pre_proceedings,
-        education_concerns,
-        immigration_statuses,
-        adoption_details,
-        previous_permanence_orders,
-        immunisation_checks,
-        substance_misuse,
-        convictions
-    );
+    caseline_domain::for_each_journey_list!(sort);
+    r.relatives.sort_by(|a, b| a.id.cmp(&b.id));
     r.child.disabilities.sort();
     for p in &mut r.relatives {
         p.disabilities.sort();

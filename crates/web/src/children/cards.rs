@@ -8,7 +8,7 @@ use caseline_domain::plan_action::PlanAction;
 use jiff::civil::Date;
 
 use super::Tag;
-use super::summary::{StaffNames, SummaryRow, current_episode};
+use super::summary::{StaffNames, SummaryRow};
 use crate::format;
 
 /// A plan action as a table row.
@@ -151,7 +151,7 @@ fn looked_after_card(rec: &ChildRecord, today: Date) -> Option<Card> {
         "Looked after since",
         format::date(period.start_date),
     )];
-    if let Some(e) = current_episode(rec, today) {
+    if let Some(e) = rec.care_episode_on(today) {
         rows.push(SummaryRow::text("Legal status", e.legal_status.label()));
         rows.push(SummaryRow::text("Placement", e.placement_type.label()));
         rows.push(SummaryRow::text(

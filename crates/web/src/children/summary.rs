@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use caseline_domain::codes::AllocationRole;
-use caseline_domain::looked_after::CareEpisode;
 use caseline_domain::workforce::{Allocation, Team, Worker};
 use caseline_domain::{ChildRecord, TeamId, WorkerId};
 use caseline_store::ChildStatus;
@@ -75,69 +74,6 @@ pub(crate) struct FamilyRow {
     pub parental_responsibility: &'static str,
 }
 
-/// Where the child is in the journey on `today`, most intensive first (the same
-/// order as the children list).
-pub(crate) fn current_status(rec: &ChildRecord, today: Date) -> ChildStatus {
-    let open = |start: Date, end: Option<Date>| start <= today && end.is_none_or(|e| e >= today);
-    if rec.periods_of_care.iter().any(|p| p.is_open_on(today)) {
-        ChildStatus::LookedAfter
-    } else if rec.cp_plans.iter().any(|p| p.is_open_on(today)) {
-        ChildStatus::ChildProtectionPlan
-    } else if rec.cin_plans.iter().any(|p| open(p.start_date, p.end_date)) {
-        ChildStatus::ChildInNeedPlan
-    } else if rec.referrals.iter().any(|r| r.is_open_on(today)) {
-        ChildStatus::OpenReferral
-    } else if rec
-        .care_leaver
-        .iter()
-        .any(|c| open(c.eligible_from, c.end_date))
-    {
-        ChildStatus::CareLeaver
-    } else if rec
-        .early_help
-        .iter()
-        .any(|e| open(e.start_date, e.end_date))
-    {
-        ChildStatus::EarlyHelp
-    } else {
-        ChildStatus::Closed
-    }
-}
-
-/// The allocation in force on `today` for `role`, the most recent if several.
-pub(crate) fn current_allocation(
-    rec: &ChildRecord,
-    role: AllocationRole,
-    today: Date,
-) -> Option<&Allocation> {
-    rec.allocations
-        .iter()
-        .filter(|a| a.role == role && a.is_open_on(today))
-        .max_by_key(|a| a.start_date)
-}
-
-/// How many times the named social worker has changed: each allocation of a
-/// different named worker after the first counts once; spells held on duty between
-/// workers do not count (they are not a worker).
-pub(crate) fn social_worker_changes(allocations: &[Allocation]) -> usize {
-    let mut named: Vec<(&Date, &WorkerId)> = allocations
-        .iter()
-        .filter(|a| a.role == AllocationRole::AllocatedSocialWorker)
-        .filter_map(|a| a.worker_id.as_ref().map(|w| (&a.start_date, w)))
-        .collect();
-    named.sort_by_key(|(start, _)| **start);
-    named.windows(2).filter(|w| w[0].1 != w[1].1).count()
-}
-
-/// The latest SSDA903 episode of the period of care open on `today`.
-pub(crate) fn current_episode(rec: &ChildRecord, today: Date) -> Option<&CareEpisode> {
-    let period = rec.periods_of_care.iter().find(|p| p.is_open_on(today))?;
-    rec.care_episodes
-        .iter()
-        .filter(|e| e.period_id == period.id && e.start_date <= today)
-        .max_by_key(|e| e.start_date)
-}
-
 /// "Alex Smith (Assessment Team North)", "Held on duty by Front Door" or "Not allocated".
 fn allocation_text(a: Option<&Allocation>, names: &StaffNames) -> (String, Option<Tag>) {
     match a {
@@ -201,13 +137,13 @@ pub(crate) fn summary_rows(rec: &ChildRecord, names: &StaffNames, today: Date) -
             "Yes",
         ));
     }
-    let status = current_status(rec, today);
+    let status = rec.status_on(today);
     rows.push(SummaryRow {
         key: "Current status",
         value: String::new(),
         tag: Some(status_tag(status)),
     });
-    if let Some(e) = current_episode(rec, today) {
+    if let Some(e) = rec.care_episode_on(today) {
         rows.push(SummaryRow::text("Legal status", e.legal_status.label()));
         rows.push(SummaryRow::text(
             "Current placement",
@@ -222,7 +158,7 @@ pub(crate) fn summary_rows(rec: &ChildRecord, names: &StaffNames, today: Date) -
         ("Not allocated (case closed)".to_owned(), None)
     } else {
         allocation_text(
-            current_allocation(rec, AllocationRole::AllocatedSocialWorker, today),
+            rec.allocation_on(AllocationRole::AllocatedSocialWorker, today),
             names,
         )
     };
@@ -231,13 +167,13 @@ pub(crate) fn summary_rows(rec: &ChildRecord, names: &StaffNames, today: Date) -
         value: social_worker,
         tag,
     });
-    if let Some(pa) = current_allocation(rec, AllocationRole::PersonalAdviser, today) {
+    if let Some(pa) = rec.allocation_on(AllocationRole::PersonalAdviser, today) {
         rows.push(SummaryRow::text(
             "Personal adviser",
             allocation_text(Some(pa), names).0,
         ));
     }
-    if let Some(iro) = current_allocation(rec, AllocationRole::IndependentReviewingOfficer, today) {
+    if let Some(iro) = rec.allocation_on(AllocationRole::IndependentReviewingOfficer, today) {
         rows.push(SummaryRow::text(
             "Independent reviewing officer",
             allocation_text(Some(iro), names).0,
@@ -245,7 +181,7 @@ pub(crate) fn summary_rows(rec: &ChildRecord, names: &StaffNames, today: Date) -
     }
     rows.push(SummaryRow::text(
         "Changes of social worker",
-        social_worker_changes(&rec.allocations).to_string(),
+        rec.social_worker_changes().to_string(),
     ));
     rows
 }
@@ -264,51 +200,4 @@ pub(crate) fn family_rows(rec: &ChildRecord) -> Vec<FamilyRow> {
             parental_responsibility: format::yes_no(l.parental_responsibility),
         })
         .collect()
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use caseline_domain::{PersonId, RecordId};
-    use jiff::civil::date;
-
-    fn alloc(n: u32, worker: Option<&str>, start: Date, role: AllocationRole) -> Allocation {
-        Allocation {
-            id: RecordId::parse(&format!("A{n}")).unwrap(),
-            child_id: PersonId::parse("C1").unwrap(),
-            worker_id: worker.map(|w| WorkerId::parse(w).unwrap()),
-            team_id: TeamId::parse("T1").unwrap(),
-            role,
-            start_date: start,
-            end_date: None,
-            change_reason: None,
-        }
-    }
-
-    #[test]
-    fn changes_of_social_worker_count_new_named_workers_in_date_order() {
-        use AllocationRole::*;
-        assert_eq!(social_worker_changes(&[]), 0);
-        assert_eq!(
-            social_worker_changes(&[alloc(
-                1,
-                Some("W1"),
-                date(2024, 1, 1),
-                AllocatedSocialWorker
-            )]),
-            0
-        );
-        // Given out of order: W1, (duty), W2, W2 again, W1 → changes W1→W2, W2→W1.
-        let history = [
-            alloc(4, Some("W1"), date(2024, 9, 1), AllocatedSocialWorker),
-            alloc(1, Some("W1"), date(2024, 1, 1), AllocatedSocialWorker),
-            alloc(2, None, date(2024, 3, 1), AllocatedSocialWorker),
-            alloc(3, Some("W2"), date(2024, 4, 1), AllocatedSocialWorker),
-            alloc(5, Some("W2"), date(2024, 5, 1), AllocatedSocialWorker),
-            // Other roles are not social workers.
-            alloc(6, Some("W9"), date(2024, 6, 1), IndependentReviewingOfficer),
-        ];
-        assert_eq!(social_worker_changes(&history), 2);
-    }
 }
