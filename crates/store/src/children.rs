@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use caseline_domain::assessment::Assessment;
-use caseline_domain::codes::{Agency, AssessmentFactor, Disability, PersonKind};
+use caseline_domain::codes::{Agency, AllocationRole, AssessmentFactor, Disability, PersonKind};
 use caseline_domain::person::Person;
 use caseline_domain::status::ChildStatus;
 use caseline_domain::strategy_discussion::{AgencyParticipation, StrategyDiscussion};
@@ -552,20 +552,31 @@ async fn fill_status(tx: &mut Tx, children: &mut [ChildListEntry]) -> Result<(),
          JOIN teams t ON t.id = a.team_id LEFT JOIN workers w ON w.id = a.worker_id \
          WHERE a.child_id IN ({ph}) AND a.end_date IS NULL ORDER BY a.start_date"
     );
-    let mut alloc: HashMap<String, (Option<String>, String)> = HashMap::new();
+    // The list names who holds the case: the allocated social worker, else the
+    // personal adviser. An IRO reviews the case but does not hold it.
+    let mut alloc: HashMap<String, (u8, Option<String>, String)> = HashMap::new();
     for r in tx.fetch_all(&sql, &ids).await? {
+        let priority = match AllocationRole::read(&r, "allocations", "role")? {
+            AllocationRole::AllocatedSocialWorker => 2,
+            AllocationRole::PersonalAdviser => 1,
+            AllocationRole::IndependentReviewingOfficer => continue,
+        };
         let worker = match (r.opt_text("forename")?, r.opt_text("surname")?) {
             (Some(f), Some(s)) => Some(format!("{f} {s}")),
             _ => None,
         };
-        alloc.insert(r.text("child_id")?, (worker, r.text("team_name")?));
+        let child = r.text("child_id")?;
+        // Rows come oldest first, so a later allocation of the same kind wins.
+        if alloc.get(&child).is_none_or(|(p, _, _)| priority >= *p) {
+            alloc.insert(child, (priority, worker, r.text("team_name")?));
+        }
     }
     for c in children.iter_mut() {
         c.status = status
             .get(c.id.as_str())
             .copied()
             .unwrap_or(ChildStatus::Closed);
-        if let Some((worker, team)) = alloc.remove(c.id.as_str()) {
+        if let Some((_, worker, team)) = alloc.remove(c.id.as_str()) {
             c.held_on_duty = worker.is_none() && c.status != ChildStatus::Closed;
             c.worker = worker;
             c.team = Some(team);

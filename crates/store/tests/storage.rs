@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use caseline_domain::ChildRecord;
-use caseline_domain::codes::ReasonForClosure;
+use caseline_domain::codes::{AllocationRole, ReasonForClosure};
 use caseline_domain::{PersonId, RecordId, WorkerId};
 use caseline_store::tables::ALL_TABLES;
 use caseline_store::{Actor, ChildStatus, Db, StoreError};
@@ -364,6 +364,48 @@ async fn children_can_be_searched_by_name_id_and_birth_date(db: Db) {
         }
     }
     assert_eq!(seen_la, looked_after.len());
+
+    // The worker shown is the one holding the case (the allocated social worker, not
+    // an IRO who reviews it), worked out here from the generated allocations.
+    let names: BTreeMap<&WorkerId, String> = g
+        .workforce()
+        .workers
+        .iter()
+        .map(|w| (&w.id, w.full_name()))
+        .collect();
+    let mut checked = 0;
+    for page in 0..4 {
+        for c in db
+            .search_children(&actor(), "", 50, page * 50)
+            .await
+            .unwrap()
+            .children
+        {
+            let rec = recs.iter().find(|r| r.child.id == c.id).unwrap();
+            let sw = rec
+                .allocations
+                .iter()
+                .filter(|a| a.end_date.is_none() && a.role == AllocationRole::AllocatedSocialWorker)
+                .max_by_key(|a| a.start_date);
+            if let Some(a) = sw {
+                assert_eq!(
+                    c.worker,
+                    a.worker_id.as_ref().map(|w| names[w].clone()),
+                    "{}",
+                    c.id
+                );
+                assert_eq!(
+                    c.held_on_duty,
+                    a.worker_id.is_none() && c.status != ChildStatus::Closed
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 20,
+        "enough allocated children checked ({checked})"
+    );
 }
 both_engines!(children_can_be_searched_by_name_id_and_birth_date);
 
