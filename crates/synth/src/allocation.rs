@@ -328,10 +328,12 @@ impl Builder<'_> {
             .visits
             .iter()
             .map(|v| {
-                let role = if v.kind == VisitKind::PersonalAdviser {
-                    AllocationRole::PersonalAdviser
-                } else {
-                    sw
+                let role = match v.kind {
+                    VisitKind::PersonalAdviser => AllocationRole::PersonalAdviser,
+                    VisitKind::IndependentReviewingOfficer => {
+                        AllocationRole::IndependentReviewingOfficer
+                    }
+                    _ => sw,
                 };
                 self.allocation_on(role, v.date)
                     .and_then(|x| x.worker_id.clone())

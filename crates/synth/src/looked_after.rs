@@ -87,6 +87,10 @@ impl Builder<'_> {
             if d > last {
                 break;
             }
+            // The IRO sees the child before each review (CPR2010 reg 36; IRO Handbook
+            // 2010 para 3.14): the date Annex A list 8 reports as the last IRO contact.
+            let iro_contact = (d - self.rng.range(2, 10)).max(entry);
+            self.visit(VisitKind::IndependentReviewingOfficer, iro_contact, false)?;
             let id = self.id(K::Review)?;
             let participation = self
                 .participation(d)

@@ -19,6 +19,7 @@ code_set! {
         Sibling = "SIBLING", "Sibling";
         OtherRelative = "OTHER_RELATIVE", "Other relative";
         Carer = "CARER", "Carer (not a relative)";
+        OwnChild = "OWN_CHILD", "The child's own son or daughter (SSDA903 MOTHER, MC_DOB)";
     }
 }
 
@@ -156,6 +157,7 @@ code_set! {
         PrivateFostering = "PF", "Private fostering visit";
         PersonalAdviser = "PA", "Personal adviser contact";
         Assessment = "ASSESSMENT", "Assessment visit";
+        IndependentReviewingOfficer = "IRO", "IRO visit or contact (Annex A list 8)";
     }
 }
 
