@@ -61,6 +61,10 @@ pub async fn run(children: usize, postgres: Option<&str>) -> anyhow::Result<()> 
     );
     if let Some(url) = postgres {
         let db = Db::open(url).await?;
+        anyhow::ensure!(
+            db.count_children().await? == 0,
+            "bench --postgres needs a fresh, empty database: this one already holds children"
+        );
         let report = load_synthetic(&db, config(children)).await?;
         db.close().await;
         println!(
