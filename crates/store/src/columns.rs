@@ -56,6 +56,12 @@ where
     }
 }
 
+/// Reads a column that must not be NULL.
+fn required<T: OptionalColumn>(row: &Row, table: &'static str, col: &str) -> Result<T, StoreError> {
+    T::read_optional(row, table, col)?
+        .ok_or_else(|| decode_err(table, col, "is empty but a value is required"))
+}
+
 /// Types that can be read from a nullable column.
 pub trait OptionalColumn: Sized {
     /// Reads a nullable column.
@@ -71,8 +77,7 @@ macro_rules! primitive {
                 Value::$variant(self.clone())
             }
             fn read(row: &Row, table: &'static str, col: &str) -> Result<Self, StoreError> {
-                Self::read_optional(row, table, col)?
-                    .ok_or_else(|| decode_err(table, col, "is empty but a value is required"))
+                required(row, table, col)
             }
         }
         impl OptionalColumn for $t {
@@ -99,8 +104,7 @@ macro_rules! small_int {
                 Value::Int(i64::from(*self))
             }
             fn read(row: &Row, table: &'static str, col: &str) -> Result<Self, StoreError> {
-                Self::read_optional(row, table, col)?
-                    .ok_or_else(|| decode_err(table, col, "is empty but a value is required"))
+                required(row, table, col)
             }
         }
         impl OptionalColumn for $t {
@@ -125,8 +129,7 @@ macro_rules! text_backed {
                 Value::Text($to)
             }
             fn read(row: &Row, table: &'static str, col: &str) -> Result<Self, StoreError> {
-                Self::read_optional(row, table, col)?
-                    .ok_or_else(|| decode_err(table, col, "is empty but a value is required"))
+                required(row, table, col)
             }
         }
         impl OptionalColumn for $t {
