@@ -9,7 +9,7 @@ use crate::care_leaver::{CareLeaver, CareLeaverContact, PathwayPlanReview};
 use crate::child_protection::{
     ChildInNeedPlan, ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting,
 };
-use crate::codes::{PersonKind, PlanKind};
+use crate::codes::{ImmigrationStatusKind, PersonKind, PlanKind};
 use crate::front_door::{Contact, EarlyHelpEpisode};
 use crate::health::{
     Conviction, HealthCheck, ImmunisationCheck, PersonalEducationPlan, SdqScore, SubstanceMisuse,
@@ -482,6 +482,23 @@ impl ChildRecord {
             ($($field:ident),+) => {$( ctx.all(&self.$field)?; )+};
         }
         for_each_journey_list!(check_all);
+        let uasc_periods = self
+            .immigration_statuses
+            .iter()
+            .any(|s| s.status == ImmigrationStatusKind::UnaccompaniedAsylumSeeking);
+        if self.child.uasc != uasc_periods {
+            let problem = if self.child.uasc {
+                "is yes but no UASC immigration status period is recorded"
+            } else {
+                "is no but a UASC immigration status period is recorded"
+            };
+            return Err(ValidationError::new(
+                "person",
+                &self.child.id,
+                "uasc",
+                problem,
+            ));
+        }
         self.validate_references()
     }
 
@@ -825,6 +842,25 @@ mod tests {
         r.referrals.push(referral("R1", date(2024, 5, 1)));
         r.assessments.push(assessment("R1", date(2024, 5, 2)));
         assert_eq!(r.validate(), Ok(()));
+    }
+
+    #[test]
+    fn the_uasc_flag_must_agree_with_the_immigration_status_periods() {
+        let mut c = child(Some(date(2009, 3, 1)), None);
+        c.uasc = true;
+        let mut r = ChildRecord::new(c);
+        let e = r.validate().unwrap_err();
+        assert_eq!((e.record, e.field), ("person", "uasc"));
+        r.immigration_statuses.push(ImmigrationStatus {
+            id: RecordId::parse("I1").unwrap(),
+            child_id: PersonId::parse("C1").unwrap(),
+            status: ImmigrationStatusKind::UnaccompaniedAsylumSeeking,
+            start_date: date(2025, 1, 6),
+            end_date: None,
+        });
+        assert_eq!(r.validate(), Ok(()));
+        r.child.uasc = false;
+        assert_eq!(r.validate().unwrap_err().field, "uasc");
     }
 
     #[test]

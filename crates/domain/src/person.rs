@@ -37,7 +37,8 @@ pub struct Person {
     pub nhs_number: Option<String>,
     /// Disabilities (empty when none recorded).
     pub disabilities: Vec<Disability>,
-    /// Unaccompanied asylum-seeking child.
+    /// Has been an unaccompanied asylum-seeking child (SSDA903 UASC); the periods are
+    /// [`ImmigrationStatus`] records, and a child record is checked to agree with them.
     pub uasc: bool,
     /// Home postcode.
     pub postcode: Option<Postcode>,
