@@ -71,6 +71,15 @@ enum Command {
         #[arg(long)]
         today: Option<Date>,
     },
+    /// Change the England and Wales bank holidays every working-day clock counts
+    /// (a one-off day announced, a day moved).
+    BankHoliday {
+        /// SQLite file path or postgres:// URL.
+        #[arg(long, env = "CASELINE_DATABASE")]
+        database: String,
+        #[command(subcommand)]
+        change: BankHolidayChange,
+    },
     /// Measure generation and loading (time, database size, peak memory).
     Bench {
         /// Children to generate.
@@ -79,6 +88,34 @@ enum Command {
         /// Also measure on this PostgreSQL URL (a fresh, empty database).
         #[arg(long)]
         postgres: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BankHolidayChange {
+    /// Add a bank holiday (or rename one).
+    Add {
+        /// The day (YYYY-MM-DD).
+        #[arg(long)]
+        date: Date,
+        /// Its name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Move a bank holiday to another day, keeping its name.
+    Move {
+        /// The day it was to fall on.
+        #[arg(long)]
+        from: Date,
+        /// The day it now falls on.
+        #[arg(long)]
+        to: Date,
+    },
+    /// List the bank holidays in a year.
+    List {
+        /// The year.
+        #[arg(long)]
+        year: i16,
     },
 }
 
@@ -157,6 +194,26 @@ async fn main() -> anyhow::Result<()> {
                 report.seconds,
                 bench::peak_rss_mib().map_or("?".to_owned(), |m| m.to_string())
             );
+            db.close().await;
+            Ok(())
+        }
+        Command::BankHoliday { database, change } => {
+            let db = Db::open(&database).await.context("opening the database")?;
+            let admin = caseline_store::Actor::new("administrator (command line)");
+            match change {
+                BankHolidayChange::Add { date, name } => {
+                    db.add_bank_holiday(&admin, date, &name).await?
+                }
+                BankHolidayChange::Move { from, to } => {
+                    db.move_bank_holiday(&admin, from, to).await?
+                }
+                BankHolidayChange::List { year } => {
+                    for h in db.calendar().await?.bank_holidays_in_year(year) {
+                        let note = if h.projected { " (projected)" } else { "" };
+                        println!("{} {}{note}", h.date, h.name);
+                    }
+                }
+            }
             db.close().await;
             Ok(())
         }

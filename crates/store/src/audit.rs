@@ -33,6 +33,8 @@ pub enum AuditAction {
     AddToChildRecord,
     /// Workers and teams were written.
     WriteWorkforce,
+    /// The bank holiday calendar was changed.
+    ChangeCalendar,
 }
 
 impl AuditAction {
@@ -44,6 +46,7 @@ impl AuditAction {
             AuditAction::CreateChildRecord => "CREATE_CHILD",
             AuditAction::AddToChildRecord => "ADD_TO_CHILD",
             AuditAction::WriteWorkforce => "WRITE_WORKFORCE",
+            AuditAction::ChangeCalendar => "CHANGE_CALENDAR",
         }
     }
 }

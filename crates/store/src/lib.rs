@@ -3,6 +3,7 @@
 //! nothing of HTTP.
 
 mod audit;
+mod calendar;
 mod children;
 mod columns;
 mod db;

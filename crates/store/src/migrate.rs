@@ -25,6 +25,7 @@ macro_rules! migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_journey.sql"),
     migration!(2, "0002_ssda903_completeness.sql"),
+    migration!(3, "0003_bank_holiday_changes.sql"),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction.

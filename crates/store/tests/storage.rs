@@ -482,3 +482,45 @@ fn both_engines_define_the_same_tables_and_columns() {
         assert_eq!(have, &want, "table {table}");
     }
 }
+
+async fn bank_holiday_changes_are_kept_and_applied(db: Db) {
+    let admin = Actor::new("admin");
+    // Friday 6 June 2031: a one-off day, as for a jubilee.
+    let one_off = date(2031, 6, 6);
+    assert!(db.calendar().await.unwrap().is_working_day(one_off));
+    db.add_bank_holiday(&admin, one_off, "One-off bank holiday")
+        .await
+        .unwrap();
+    let cal = db.calendar().await.unwrap();
+    assert!(!cal.is_working_day(one_off));
+    // Thursday 5 June + 1 working day now skips the Friday and the weekend.
+    assert_eq!(cal.add_working_days(date(2031, 6, 5), 1), date(2031, 6, 9));
+
+    // Early May bank holiday 2030 is Monday 6 May; move it to Wednesday 8 May.
+    db.move_bank_holiday(&admin, date(2030, 5, 6), date(2030, 5, 8))
+        .await
+        .unwrap();
+    let cal = db.calendar().await.unwrap();
+    assert!(cal.is_working_day(date(2030, 5, 6)));
+    assert_eq!(
+        cal.bank_holiday(date(2030, 5, 8)).unwrap().name,
+        "Early May bank holiday"
+    );
+
+    // Moving a day that is not a holiday is refused and changes nothing.
+    let err = db
+        .move_bank_holiday(&admin, date(2030, 5, 7), date(2030, 5, 9))
+        .await
+        .unwrap_err();
+    let StoreError::Invalid(v) = err else {
+        panic!("{err}")
+    };
+    assert_eq!((v.record, v.field), ("bank holiday", "date"));
+    assert!(
+        db.calendar()
+            .await
+            .unwrap()
+            .is_working_day(date(2030, 5, 9))
+    );
+}
+both_engines!(bank_holiday_changes_are_kept_and_applied);
