@@ -2,6 +2,7 @@
 //! the DfE code sets, the working-day calendar and the statutory rules, as pure data
 //! and functions. Nothing here does I/O: no SQL, no HTTP, no clock reads.
 
+pub mod access;
 pub mod assessment;
 pub mod calendar;
 pub mod care_leaver;

@@ -6,17 +6,38 @@ use caseline_domain::PersonId;
 use crate::write::insert_values;
 use crate::{StoreError, Tx, Value};
 
-/// Who is acting (the signed-in user; real sign-in arrives with the access-control work).
+/// Who is acting, as the audit trail records them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    /// User name.
+    /// User name (or the name of a system process).
     pub user: String,
+    /// Role code of a signed-in person; `None` for a system process.
+    pub role: Option<&'static str>,
+    /// Network address the request came from, if any.
+    pub address: Option<String>,
 }
 
 impl Actor {
-    /// An actor by user name.
+    /// A system process (generator, command line), not a signed-in person.
     pub fn new(user: impl Into<String>) -> Self {
-        Self { user: user.into() }
+        Self {
+            user: user.into(),
+            role: None,
+            address: None,
+        }
+    }
+
+    /// A signed-in person.
+    pub fn person(
+        user: impl Into<String>,
+        role: caseline_domain::codes::Role,
+        address: Option<String>,
+    ) -> Self {
+        Self {
+            user: user.into(),
+            role: Some(role.code()),
+            address,
+        }
     }
 }
 
@@ -57,8 +78,10 @@ pub(crate) async fn record_audit(
     actor: &Actor,
     action: AuditAction,
     child: Option<&PersonId>,
+    reason: Option<&str>,
     detail: &str,
 ) -> Result<(), StoreError> {
+    let _ = reason; // stored once the audit columns arrive (migration 0004)
     tx.execute(
         "INSERT INTO audit_events (at, actor, action, child_id, detail) VALUES ($1, $2, $3, $4, $5)",
         &[

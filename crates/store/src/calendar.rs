@@ -53,6 +53,7 @@ impl Db {
             actor,
             AuditAction::ChangeCalendar,
             None,
+            None,
             &format!("added {date}"),
         )
         .await?;
@@ -78,6 +79,7 @@ impl Db {
             &mut tx,
             actor,
             AuditAction::ChangeCalendar,
+            None,
             None,
             &format!("moved {from} to {to}"),
         )

@@ -454,7 +454,15 @@ impl Db {
         let mut tx = self.begin().await?;
         let rec = read_child_record(&mut tx, id).await?;
         if rec.is_some() {
-            record_audit(&mut tx, actor, AuditAction::ReadChildRecord, Some(id), "").await?;
+            record_audit(
+                &mut tx,
+                actor,
+                AuditAction::ReadChildRecord,
+                Some(id),
+                None,
+                "",
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(rec)
@@ -504,6 +512,7 @@ impl Db {
             &mut tx,
             actor,
             AuditAction::ListChildren,
+            None,
             None,
             &format!("{} children shown", children.len()),
         )

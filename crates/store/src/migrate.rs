@@ -26,6 +26,8 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_journey.sql"),
     migration!(2, "0002_ssda903_completeness.sql"),
     migration!(3, "0003_bank_holiday_changes.sql"),
+    migration!(4, "0004_audit_chain.sql"),
+    migration!(5, "0005_access.sql"),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction.

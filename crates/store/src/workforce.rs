@@ -48,6 +48,7 @@ impl Db {
             actor,
             AuditAction::WriteWorkforce,
             None,
+            None,
             &format!("{} teams, {} workers", teams.len(), workers.len()),
         )
         .await?;

@@ -438,6 +438,8 @@ async fn reads_and_lists_are_audited(db: Db) {
 }
 both_engines!(reads_and_lists_are_audited);
 
+mod audit_chain;
+
 // ---------------------------------------------------------------------------
 
 /// Table name → column names, read from CREATE TABLE statements.

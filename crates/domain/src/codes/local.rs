@@ -237,3 +237,20 @@ code_set! {
         Other = "OTHER", "Other immigration status";
     }
 }
+
+code_set! {
+    /// What a user of Caseline does, which decides what they may see and do
+    /// (see [`crate::access`]).
+    Role, "role" {
+        SocialWorker = "SOCIAL_WORKER", "Social worker";
+        PersonalAdviser = "PERSONAL_ADVISER", "Personal adviser";
+        FrontDoor = "FRONT_DOOR", "Front door (MASH) worker";
+        TeamManager = "TEAM_MANAGER", "Team manager";
+        IndependentReviewingOfficer = "IRO", "Independent reviewing officer";
+        ServiceManager = "SERVICE_MANAGER", "Service manager or head of service";
+        QualityAssuranceAuditor = "QA_AUDITOR", "Quality assurance auditor";
+        PerformanceAnalyst = "PERFORMANCE_ANALYST", "Performance analyst";
+        SeniorLeader = "SENIOR_LEADER", "Senior leader";
+        SystemAdministrator = "SYSTEM_ADMIN", "System administrator";
+    }
+}

@@ -125,7 +125,8 @@ macro_rules! for_each_code_set {
            LadoOutcome,
            PreProceedingsOutcome,
            EducationConcernKind,
-           ImmigrationStatusKind
+           ImmigrationStatusKind,
+           Role
         }
     };
 }

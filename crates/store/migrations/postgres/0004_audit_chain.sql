@@ -1,0 +1,1 @@
+-- Caseline schema 0004: the audit trail as a hash chain (filled in by the audit-chain work).

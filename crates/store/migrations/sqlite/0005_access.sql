@@ -1,0 +1,1 @@
+-- Caseline schema 0005: users, sessions, restrictions, audit samples and break-glass.
