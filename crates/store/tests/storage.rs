@@ -438,6 +438,7 @@ async fn reads_and_lists_are_audited(db: Db) {
 }
 both_engines!(reads_and_lists_are_audited);
 
+#[path = "storage/audit_chain.rs"]
 mod audit_chain;
 
 // ---------------------------------------------------------------------------
