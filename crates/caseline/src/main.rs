@@ -1,7 +1,9 @@
 //! The Caseline binary: run the demo, serve a database, generate a synthetic
 //! authority, or measure generation.
 
+mod audit_cmd;
 mod bench;
+mod demo_users;
 mod load;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -52,6 +54,10 @@ enum Command {
         /// front before exposing Caseline beyond this machine.
         #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
         bind: IpAddr,
+        /// Clients reach Caseline over TLS (through a proxy): mark cookies Secure. Always
+        /// on when binding beyond loopback.
+        #[arg(long)]
+        behind_tls: bool,
     },
     /// Generate a synthetic authority into a database.
     Generate {
@@ -79,6 +85,11 @@ enum Command {
         database: String,
         #[command(subcommand)]
         change: BankHolidayChange,
+    },
+    /// Check the audit trail's hash chain.
+    Audit {
+        #[command(subcommand)]
+        command: audit_cmd::AuditCommand,
     },
     /// Measure generation and loading (time, database size, peak memory).
     Bench {
@@ -158,16 +169,24 @@ async fn main() -> anyhow::Result<()> {
                 let report = load::load_synthetic(&db, config).await?;
                 println!("Loaded in {:.1} s.", report.seconds);
             }
+            let accounts = demo_users::ensure(&db).await?;
             let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port);
-            serve(db, addr, true).await
+            serve(db, addr, Some(accounts), false).await
         }
         Command::Serve {
             database,
             port,
             bind,
+            behind_tls,
         } => {
             let db = Db::open(&database).await.context("opening the database")?;
-            serve(db, SocketAddr::new(bind, port), false).await
+            serve(
+                db,
+                SocketAddr::new(bind, port),
+                None,
+                behind_tls || !bind.is_loopback(),
+            )
+            .await
         }
         Command::Generate {
             children,
@@ -217,26 +236,37 @@ async fn main() -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
+        Command::Audit { command } => audit_cmd::run(command).await,
         Command::Bench { children, postgres } => bench::run(children, postgres.as_deref()).await,
     }
 }
 
-async fn serve(db: Db, addr: SocketAddr, demo: bool) -> anyhow::Result<()> {
+async fn serve(
+    db: Db,
+    addr: SocketAddr,
+    demo: Option<Vec<demo_users::DemoAccount>>,
+    secure_cookies: bool,
+) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
     let local = listener.local_addr()?;
     println!("Caseline is running at http://{local}/");
-    if demo {
+    if let Some(accounts) = demo {
         println!(
-            "Sign-in: not yet required — you are the demo user (real sign-in comes with access control)."
+            "Demo accounts (password for all: {}):",
+            demo_users::DEMO_PASSWORD
         );
+        for a in accounts {
+            println!("  {:<14} {}", a.username, a.role.label());
+        }
         println!("All data is synthetic. Press Ctrl+C to stop.");
     }
     let state = AppState {
         db: db.clone(),
         today: today(),
         authority_name: "Synthetic Borough Council".to_owned(),
+        secure_cookies,
     };
     caseline_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;

@@ -122,9 +122,21 @@ async fn demo_starts_in_an_empty_directory_and_serves_a_chronology() {
         "listening on {addrs:?}"
     );
 
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    // Nothing is shown before sign-in.
+    let anonymous = client
+        .get(format!("{}/children", demo.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 303);
+    let session = sign_in(&client, &demo.base, "sw.demo", "caseline-demo").await;
     let list = client
         .get(format!("{}/children", demo.base))
+        .header("cookie", &session)
         .send()
         .await
         .unwrap();
@@ -137,6 +149,7 @@ async fn demo_starts_in_an_empty_directory_and_serves_a_chronology() {
     let id = first.split('"').next().unwrap();
     let page = client
         .get(format!("{}/children/{id}", demo.base))
+        .header("cookie", &session)
         .send()
         .await
         .unwrap();
@@ -145,6 +158,42 @@ async fn demo_starts_in_an_empty_directory_and_serves_a_chronology() {
         page.text().await.unwrap().contains("app-chronology"),
         "chronology shown"
     );
+}
+
+/// Signs in through the form; returns the session cookie as `name=value`.
+async fn sign_in(client: &reqwest::Client, base: &str, user: &str, password: &str) -> String {
+    let form = client.get(format!("{base}/sign-in")).send().await.unwrap();
+    let cookie = set_cookie(form.headers(), "caseline-sign-in");
+    let html = form.text().await.unwrap();
+    let token = html
+        .split("name=\"csrf_token\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_owned();
+    let response = client
+        .post(format!("{base}/sign-in"))
+        .header("cookie", cookie)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("username", user),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "signed in");
+    set_cookie(response.headers(), "caseline-session")
+}
+
+fn set_cookie(headers: &reqwest::header::HeaderMap, name: &str) -> String {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").to_owned())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .unwrap_or_else(|| panic!("no {name} cookie"))
 }
 
 fn screenshot_dir() -> PathBuf {
@@ -202,7 +251,34 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         .expect("connect to chromedriver");
 
     let result = async {
+        // Asking for the list goes to sign-in first, and back to the list after.
         browser.goto(&format!("{}/children", demo.base)).await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("input[name='username']"))
+            .await?;
+        screenshot(&browser, "00-sign-in").await;
+        browser
+            .find(Locator::Css("input[name='username']"))
+            .await?
+            .send_keys("sw.demo")
+            .await?;
+        browser
+            .find(Locator::Css("input[name='password']"))
+            .await?
+            .send_keys("caseline-demo")
+            .await?;
+        browser
+            .find(Locator::Css(
+                "form[action='/sign-in'] button[type='submit']",
+            ))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("table a[href^='/children/']"))
+            .await?;
         screenshot(&browser, "01-children-list").await;
         let heading = browser.find(Locator::Css("h1")).await?.text().await?;
         assert!(heading.contains("Children"), "{heading}");

@@ -4,13 +4,17 @@
 
 use std::collections::{HashMap, HashSet};
 
+use caseline_domain::access::Capability;
 use caseline_domain::assessment::Assessment;
-use caseline_domain::codes::{Agency, AllocationRole, AssessmentFactor, Disability, PersonKind};
+use caseline_domain::codes::{
+    Agency, AllocationRole, AssessmentFactor, Disability, PersonKind, Role,
+};
 use caseline_domain::person::Person;
 use caseline_domain::status::ChildStatus;
 use caseline_domain::strategy_discussion::{AgencyParticipation, StrategyDiscussion};
 use caseline_domain::{ChildRecord, PersonId, TeamId, ValidationError, WorkerId};
 
+use crate::access::{Access, FRONT_DOOR_WINDOW};
 use crate::audit::{Actor, AuditAction, record_audit, record_audit_many};
 use crate::columns::Column;
 use crate::tables::Table;
@@ -392,6 +396,67 @@ pub struct ChildList {
     pub total: u64,
 }
 
+/// Narrows a children query to the viewer's scope (the same rules as
+/// `caseline_domain::access::decide`, as SQL, so lists never name a child the viewer
+/// could not open), and hides restricted records from everyone not named on them.
+fn scope_condition(access: &Access, cond: &mut String, params: &mut Vec<Value>) {
+    let viewer = access.viewer();
+    let next = |params: &mut Vec<Value>, v: Value| {
+        params.push(v);
+        format!("${}", params.len())
+    };
+    let user = next(params, viewer.user.as_str().into());
+    cond.push_str(&format!(
+        " AND (p.id NOT IN (SELECT child_id FROM restricted_records) OR p.id IN (SELECT child_id FROM restricted_record_people WHERE username = {user}))"
+    ));
+    if viewer.role.may(Capability::ListAllChildren) {
+        return;
+    }
+    if !viewer.role.may(Capability::ListChildren) {
+        cond.push_str(" AND 1 = 0");
+        return;
+    }
+    let mut within = vec![format!(
+        "p.id IN (SELECT child_id FROM restricted_record_people WHERE username = {user})"
+    )];
+    match viewer.role {
+        Role::QualityAssuranceAuditor => {
+            within.push(format!(
+                "p.id IN (SELECT child_id FROM audit_samples WHERE username = {user})"
+            ));
+        }
+        Role::PerformanceAnalyst | Role::SeniorLeader | Role::SystemAdministrator => {}
+        role => {
+            let mut holders = Vec::new();
+            if let Some(w) = &viewer.worker_id {
+                holders.push(format!("worker_id = {}", next(params, w.to_value())));
+            }
+            if !viewer.teams.is_empty() {
+                let teams: Vec<String> = viewer
+                    .teams
+                    .iter()
+                    .map(|t| next(params, t.to_value()))
+                    .collect();
+                holders.push(format!("team_id IN ({})", teams.join(", ")));
+            }
+            if !holders.is_empty() {
+                within.push(format!(
+                    "p.id IN (SELECT child_id FROM allocations WHERE end_date IS NULL AND ({}))",
+                    holders.join(" OR ")
+                ));
+            }
+            if role == Role::FrontDoor {
+                let since = jiff::Timestamp::now()
+                    .saturating_sub(FRONT_DOOR_WINDOW)
+                    .unwrap_or(jiff::Timestamp::now());
+                let since = next(params, since.into());
+                within.push(format!("p.id IN (SELECT child_id FROM contacts WHERE outcome IS NULL OR received_at >= {since})"));
+            }
+        }
+    }
+    cond.push_str(&format!(" AND ({})", within.join(" OR ")));
+}
+
 /// Turns a search into SQL conditions: by id, by date of birth, or by name parts.
 fn search_condition(query: &str) -> (String, Vec<Value>) {
     let q = query.trim();
@@ -445,7 +510,9 @@ impl Db {
         tx.commit().await
     }
 
-    /// Loads a child's whole record, auditing the read. `None` if there is no such child.
+    /// Loads a child's whole record for a system process (statutory returns, the
+    /// generator's checks, tests), auditing the read. Requests never come here: they
+    /// go through [`Db::open_child_record`], which applies the viewer's scope.
     pub async fn child_record(
         &self,
         actor: &Actor,
@@ -472,12 +539,14 @@ impl Db {
     /// at a time, auditing that a list naming children was shown.
     pub async fn search_children(
         &self,
-        actor: &Actor,
+        access: &Access,
         query: &str,
         limit: u32,
         offset: u32,
     ) -> Result<ChildList, StoreError> {
-        let (cond, mut params) = search_condition(query);
+        let actor = access.actor();
+        let (mut cond, mut params) = search_condition(query);
+        scope_condition(access, &mut cond, &mut params);
         let mut tx = self.begin().await?;
         let total = tx
             .fetch_all(

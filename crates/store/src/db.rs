@@ -80,7 +80,9 @@ impl Db {
     /// Starts a transaction. Every write goes through one: it commits whole or not at all.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            // IMMEDIATE takes the write lock up front: a transaction that reads and then
+            // audits cannot find its snapshot overtaken by another writer (SQLITE_BUSY_SNAPSHOT).
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }

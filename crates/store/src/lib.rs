@@ -2,6 +2,7 @@
 //! (production), versioned migrations, repositories and the audit writer. Knows
 //! nothing of HTTP.
 
+mod access;
 mod audit;
 mod calendar;
 mod children;
@@ -14,7 +15,12 @@ mod value;
 mod workforce;
 mod write;
 
-pub use audit::{Actor, AuditAction};
+pub use access::{
+    Access, AccessLogEntry, BREAK_GLASS_GRANT, BreakGlassAlert, ChildOpening, Credentials,
+    FAILURES_BEFORE_LOCKOUT, FIRST_LOCKOUT, NewUser, SESSION_ABSOLUTE_TIMEOUT,
+    SESSION_IDLE_TIMEOUT,
+};
+pub use audit::{Actor, AuditAction, AuditEvent, AuditProblem, AuditVerification, GENESIS_HASH};
 pub use caseline_domain::status::ChildStatus;
 pub use children::{ChildList, ChildListEntry};
 pub use db::{Db, Engine, Tx};

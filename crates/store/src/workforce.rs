@@ -95,3 +95,51 @@ impl Db {
             .map_or(0, |n| u64::try_from(n).unwrap_or(0)))
     }
 }
+
+impl Db {
+    /// Open allocations per worker, largest caseload first.
+    pub async fn open_caseloads(
+        &self,
+    ) -> Result<Vec<(caseline_domain::WorkerId, u64)>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT worker_id, COUNT(*) AS n FROM allocations WHERE end_date IS NULL AND worker_id IS NOT NULL GROUP BY worker_id ORDER BY n DESC, worker_id",
+                &[],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    crate::columns::Column::read(r, "allocations", "worker_id")?,
+                    u64::try_from(r.int("n")?).unwrap_or(0),
+                ))
+            })
+            .collect()
+    }
+
+    /// Number of user accounts.
+    pub async fn count_users(&self) -> Result<u64, StoreError> {
+        let row = self
+            .fetch_optional("SELECT COUNT(*) AS n FROM users", &[])
+            .await?;
+        Ok(row
+            .map(|r| r.int("n"))
+            .transpose()?
+            .map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+    }
+}
+
+impl Db {
+    /// The first `n` children by id (for setting up samples; names nobody).
+    pub async fn child_ids(&self, n: u32) -> Result<Vec<caseline_domain::PersonId>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT id FROM people WHERE kind = $1 ORDER BY id LIMIT $2",
+                &["CHILD".into(), i64::from(n).into()],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| crate::columns::Column::read(r, "people", "id"))
+            .collect()
+    }
+}

@@ -9,10 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use caseline_domain::ChildRecord;
+use caseline_domain::TeamId;
+use caseline_domain::codes::Role;
 use caseline_domain::codes::{AllocationRole, ReasonForClosure};
 use caseline_domain::{PersonId, RecordId, WorkerId};
 use caseline_store::tables::ALL_TABLES;
-use caseline_store::{Actor, ChildStatus, Db, StoreError};
+use caseline_store::{Access, Actor, ChildStatus, Db, NewUser, StoreError};
 use caseline_synth::{Generator, SynthConfig};
 use jiff::civil::date;
 use sqlx::Connection;
@@ -292,10 +294,48 @@ async fn an_unknown_stored_code_is_a_typed_error(db: Db) {
 }
 both_engines!(an_unknown_stored_code_is_a_typed_error);
 
+/// Signs `username` in with `role` (and team) through a real session.
+async fn signed_in(
+    db: &Db,
+    username: &str,
+    role: Role,
+    worker: Option<&WorkerId>,
+    team: Option<&TeamId>,
+) -> Access {
+    db.create_user(
+        &actor(),
+        &NewUser {
+            username: username.into(),
+            display_name: format!("{username} (test)"),
+            role,
+            worker_id: worker.cloned(),
+            team_id: team.cloned(),
+            password_hash: "not-a-real-hash".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let token = format!("token-hash-{username}");
+    db.start_session(
+        username,
+        &token,
+        &format!("csrf-{username}"),
+        None,
+        jiff::Timestamp::now(),
+    )
+    .await
+    .unwrap();
+    db.session_access(&token, None, jiff::Timestamp::now())
+        .await
+        .unwrap()
+        .expect("live session")
+}
+
 async fn children_can_be_searched_by_name_id_and_birth_date(db: Db) {
     let g = generator(200);
     let recs = load_authority(&db, &g, 200).await;
-    let all = db.search_children(&actor(), "", 50, 0).await.unwrap();
+    let leader = signed_in(&db, "leader", Role::SeniorLeader, None, None).await;
+    let all = db.search_children(&leader, "", 50, 0).await.unwrap();
     assert_eq!(all.total, 200);
     assert_eq!(all.children.len(), 50);
     let names: Vec<&str> = all.children.iter().map(|c| c.name.as_str()).collect();
@@ -310,7 +350,7 @@ async fn children_can_be_searched_by_name_id_and_birth_date(db: Db) {
 
     let target = &recs[17].child;
     let by_id = db
-        .search_children(&actor(), target.id.as_str(), 50, 0)
+        .search_children(&leader, target.id.as_str(), 50, 0)
         .await
         .unwrap();
     assert_eq!(
@@ -318,7 +358,7 @@ async fn children_can_be_searched_by_name_id_and_birth_date(db: Db) {
         1
     );
     let by_surname = db
-        .search_children(&actor(), &target.surname.to_uppercase(), 50, 0)
+        .search_children(&leader, &target.surname.to_uppercase(), 50, 0)
         .await
         .unwrap();
     assert!(by_surname.children.iter().any(|c| c.id == target.id));
@@ -330,7 +370,7 @@ async fn children_can_be_searched_by_name_id_and_birth_date(db: Db) {
     let dob = target.date_of_birth.unwrap();
     let by_dob = db
         .search_children(
-            &actor(),
+            &leader,
             &format!("{:02}/{:02}/{}", dob.day(), dob.month(), dob.year()),
             50,
             0,
@@ -349,7 +389,7 @@ async fn children_can_be_searched_by_name_id_and_birth_date(db: Db) {
     let mut seen_la = 0;
     for page in 0..4 {
         for c in db
-            .search_children(&actor(), "", 50, page * 50)
+            .search_children(&leader, "", 50, page * 50)
             .await
             .unwrap()
             .children
@@ -376,7 +416,7 @@ async fn children_can_be_searched_by_name_id_and_birth_date(db: Db) {
     let mut checked = 0;
     for page in 0..4 {
         for c in db
-            .search_children(&actor(), "", 50, page * 50)
+            .search_children(&leader, "", 50, page * 50)
             .await
             .unwrap()
             .children
@@ -413,10 +453,9 @@ async fn reads_and_lists_are_audited(db: Db) {
     let g = generator(5);
     let recs = load_authority(&db, &g, 3).await;
     let id = &recs[1].child.id;
+    let smith = signed_in(&db, "sw.smith", Role::SeniorLeader, None, None).await;
     db.child_record(&Actor::new("sw.smith"), id).await.unwrap();
-    db.search_children(&Actor::new("sw.smith"), "", 10, 0)
-        .await
-        .unwrap();
+    db.search_children(&smith, "", 10, 0).await.unwrap();
     let rows = db
         .fetch_all(
             "SELECT action, child_id FROM audit_events WHERE actor = $1 ORDER BY id",
@@ -431,6 +470,7 @@ async fn reads_and_lists_are_audited(db: Db) {
     assert_eq!(
         got,
         vec![
+            ("SIGN_IN".into(), None),
             ("READ_CHILD".into(), Some(id.to_string())),
             ("LIST_CHILDREN".into(), None)
         ]
@@ -438,6 +478,8 @@ async fn reads_and_lists_are_audited(db: Db) {
 }
 both_engines!(reads_and_lists_are_audited);
 
+#[path = "storage/access.rs"]
+mod access;
 #[path = "storage/audit_chain.rs"]
 mod audit_chain;
 

@@ -5,14 +5,14 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use caseline_store::StoreError;
 
 use crate::AppState;
-use crate::auth::CurrentUser;
+use crate::auth::signed_in;
 use crate::layout::Layout;
 
 /// Why a request failed.
@@ -29,6 +29,15 @@ pub(crate) enum AppError {
         /// What is wrong and what to do.
         message: String,
     },
+    /// Not signed in (or the session has ended): go to sign-in, then come back.
+    SignInRequired {
+        /// Where to return to after signing in.
+        next: String,
+    },
+    /// The request is not allowed: a forged or expired form, or a role that may not.
+    Forbidden(&'static str),
+    /// Something the service relies on (the random number source) failed.
+    Unavailable,
     /// The store failed. Logged, never shown.
     Store(StoreError),
     /// A template failed to render. Logged, never shown.
@@ -67,6 +76,16 @@ pub(crate) struct ErrorPage {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, title, paragraphs) = match self {
+            AppError::SignInRequired { next } => {
+                let to = format!("/sign-in?next={}", crate::format::query_value(&next));
+                return axum::response::Redirect::to(&to).into_response();
+            }
+            AppError::Forbidden(why) => (
+                StatusCode::FORBIDDEN,
+                "You cannot do that",
+                vec![why.to_owned()],
+            ),
+            AppError::Unavailable => internal(),
             AppError::PageNotFound => (
                 StatusCode::NOT_FOUND,
                 "Page not found",
@@ -128,18 +147,17 @@ pub(crate) async fn error_pages(
     request: Request,
     next: Next,
 ) -> Response {
-    let (mut parts, body) = request.into_parts();
-    let user = match CurrentUser::from_request_parts(&mut parts, &state).await {
-        Ok(user) => user,
-        Err(never) => match never {},
-    };
+    let (parts, body) = request.into_parts();
+    let head = parts.clone();
     let response = next.run(Request::from_parts(parts, body)).await;
     let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
+    // The error page shows who is signed in, if anyone; a failure here shows none.
+    let user = signed_in(&head, &state).await.ok().flatten();
     let status = response.status();
     let template = ErrorTemplate {
-        layout: Layout::new(&state, &user, None),
+        layout: Layout::new(&state, user.as_ref(), None),
         title: page.title,
         paragraphs: page.paragraphs,
     };

@@ -24,7 +24,10 @@ pub(crate) async fn security_headers(request: Request, next: Next) -> Response {
     );
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on
+        // form posts, defeating the same-site check; addresses (which hold searches)
+        // still never leave the site.
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     let is_html = h

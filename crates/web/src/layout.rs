@@ -1,13 +1,17 @@
 //! What the base template needs on every page: authority, user, current section.
 
 use crate::AppState;
-use crate::auth::CurrentUser;
+use crate::auth::SignedIn;
 
 /// A section of the service navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Section {
     /// The children list and records.
     Children,
+    /// The signed-in person's account.
+    Account,
+    /// Break-glass alerts for managers.
+    Alerts,
 }
 
 /// Data for `base.html`.
@@ -15,18 +19,24 @@ pub(crate) enum Section {
 pub(crate) struct Layout {
     /// The local authority running the service.
     pub authority_name: String,
-    /// Who is signed in.
-    pub user_name: &'static str,
+    /// Who is signed in, if anyone.
+    pub user_name: Option<String>,
+    /// Their role, for the header.
+    pub role: Option<&'static str>,
+    /// The session's anti-forgery token, for the sign-out form in the header.
+    pub csrf_token: String,
     /// Which navigation item is current, if any.
     pub section: Option<Section>,
 }
 
 impl Layout {
     /// Layout for a page in `section`.
-    pub(crate) fn new(state: &AppState, user: &CurrentUser, section: Option<Section>) -> Self {
+    pub(crate) fn new(state: &AppState, user: Option<&SignedIn>, section: Option<Section>) -> Self {
         Self {
             authority_name: state.authority_name.clone(),
-            user_name: user.display_name,
+            user_name: user.map(|u| u.access.display_name().to_owned()),
+            role: user.map(|u| u.access.role().label()),
+            csrf_token: user.map_or(String::new(), |u| u.access.csrf_token().to_owned()),
             section,
         }
     }
@@ -34,5 +44,15 @@ impl Layout {
     /// Whether the children section is current (for the navigation).
     pub(crate) fn in_children(&self) -> bool {
         self.section == Some(Section::Children)
+    }
+
+    /// Whether the account section is current.
+    pub(crate) fn in_account(&self) -> bool {
+        self.section == Some(Section::Account)
+    }
+
+    /// Whether the alerts section is current.
+    pub(crate) fn in_alerts(&self) -> bool {
+        self.section == Some(Section::Alerts)
     }
 }

@@ -1,29 +1,33 @@
 //! Caseline's web layer: axum routes, extractors and askama templates in the GOV.UK
 //! Design System style. Thin: parse the request, call the store and domain, render.
 //!
-//! Routes:
-//! - `GET /` → redirect to `/children`
-//! - `GET /children?q=&page=` → the searchable list of children
-//! - `GET /children/{id}?stage=` → a child's record and chronology
-//! - `GET /assets/{*path}` → embedded CSS, JavaScript and images
-//! - `GET /health` → `ok`, for readiness checks
+//! Every route is in [`route_table`], with who may reach it; the router is built from
+//! that table, and the authorization matrix test walks the same table, so a new route
+//! cannot be added without deciding its access.
 
+mod account;
 mod assets;
 mod auth;
 mod children;
+mod csrf;
 mod error;
 mod format;
 mod headers;
 mod layout;
 mod pagination;
+mod sign_in;
 
 use std::future::Future;
 use std::sync::Arc;
 
+use std::collections::BTreeMap;
+
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
 use axum::response::Redirect;
-use axum::routing::get;
+use axum::routing::{MethodRouter, get, post};
+
+pub use auth::hash_password;
 use tower_http::trace::TraceLayer;
 
 /// What every request can reach.
@@ -35,18 +39,102 @@ pub struct AppState {
     pub today: jiff::civil::Date,
     /// The local authority's name, shown in the header.
     pub authority_name: String,
+    /// Mark cookies Secure (with the `__Host-` prefix): on whenever clients reach the
+    /// service over TLS; off only for plain http on loopback, where browsers refuse them.
+    pub secure_cookies: bool,
 }
 
-/// The application's routes, with security headers and error pages on every response.
+/// Who may reach a route, before any per-child scope check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Anyone, signed in or not (sign-in, assets, health).
+    Public,
+    /// Anyone signed in; the handler applies role and child scope.
+    SignedIn,
+}
+
+/// One route: method, path pattern, who may reach it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteInfo {
+    /// HTTP method.
+    pub method: &'static str,
+    /// Path pattern, as axum writes it.
+    pub path: &'static str,
+    /// Who may reach it.
+    pub reach: Reach,
+}
+
+type Handler = MethodRouter<Arc<AppState>>;
+
+fn table() -> Vec<(RouteInfo, Handler)> {
+    use Reach::{Public, SignedIn};
+    let r = |method, path, reach| RouteInfo {
+        method,
+        path,
+        reach,
+    };
+    vec![
+        (
+            r("GET", "/", SignedIn),
+            get(|| async { Redirect::to("/children") }),
+        ),
+        (r("GET", "/sign-in", Public), get(sign_in::form)),
+        (r("POST", "/sign-in", Public), post(sign_in::submit)),
+        (r("POST", "/sign-out", SignedIn), post(sign_in::sign_out)),
+        (
+            r("POST", "/sign-out-everywhere", SignedIn),
+            post(sign_in::sign_out_everywhere),
+        ),
+        (r("GET", "/account", SignedIn), get(account::account)),
+        (r("GET", "/alerts", SignedIn), get(account::alerts)),
+        (
+            r("GET", "/children", SignedIn),
+            get(children::list::children_list),
+        ),
+        (
+            r("GET", "/children/{id}", SignedIn),
+            get(children::record::child_record),
+        ),
+        (
+            r("POST", "/children/{id}/break-glass", SignedIn),
+            post(children::break_glass::request),
+        ),
+        (
+            r("GET", "/children/{id}/access-log", SignedIn),
+            get(children::access_log::access_log),
+        ),
+        (r("GET", "/assets/{*path}", Public), get(assets::asset)),
+        (r("GET", "/health", Public), get(|| async { "ok" })),
+    ]
+}
+
+/// Every route the service answers, for documentation and the authorization tests.
+pub fn route_table() -> Vec<RouteInfo> {
+    table().into_iter().map(|(info, _)| info).collect()
+}
+
+/// The application's routes, with security headers, anti-forgery checks and error
+/// pages on every response.
 pub fn router(state: AppState) -> Router {
     let state = Arc::new(state);
-    Router::new()
-        .route("/", get(|| async { Redirect::to("/children") }))
-        .route("/children", get(children::list::children_list))
-        .route("/children/{id}", get(children::record::child_record))
-        .route("/assets/{*path}", get(assets::asset))
-        .route("/health", get(|| async { "ok" }))
+    let mut by_path: BTreeMap<&'static str, Handler> = BTreeMap::new();
+    for (info, handler) in table() {
+        let merged = match by_path.remove(info.path) {
+            Some(existing) => existing.merge(handler),
+            None => handler,
+        };
+        by_path.insert(info.path, merged);
+    }
+    let mut router = Router::new();
+    for (path, handler) in by_path {
+        router = router.route(path, handler);
+    }
+    router
         .fallback(error::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            csrf::guard,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             error::error_pages,
@@ -70,7 +158,8 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -5,7 +5,9 @@
 
 mod support;
 
-use caseline_store::{Actor, Db};
+use caseline_domain::TeamId;
+use caseline_domain::codes::Role;
+use caseline_store::{Actor, Db, NewUser};
 use caseline_web::AppState;
 use reqwest::StatusCode;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderMap};
@@ -19,9 +21,18 @@ struct TestApp {
     base: String,
     db: Db,
     client: reqwest::Client,
+    /// The session cookie of the signed-in test user, sent with every request.
+    session: String,
     _stop: oneshot::Sender<()>,
     _dir: TempDir,
 }
+
+/// The password every test account has.
+const PASSWORD: &str = "test-password-1";
+
+/// The default test user: service manager over every team, so the page tests can
+/// open any child with a team; scope itself is tested in the authorization matrix.
+const MANAGER: &str = "test.manager";
 
 struct Page {
     status: StatusCode,
@@ -48,6 +59,8 @@ impl TestApp {
             db: db.clone(),
             today: TODAY,
             authority_name: "Exampleshire County Council".into(),
+            // As behind TLS: the tests check the Secure, __Host- cookies.
+            secure_cookies: true,
         };
         tokio::spawn(caseline_web::serve(listener, state, async {
             let _ = stopped.await;
@@ -56,19 +69,67 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        Self {
+        let hash = caseline_web::hash_password(PASSWORD).unwrap();
+        db.create_user(
+            &loader,
+            &NewUser {
+                username: MANAGER.into(),
+                display_name: "Test Manager".into(),
+                role: Role::ServiceManager,
+                worker_id: None,
+                team_id: Some(TeamId::parse(support::SERVICE).unwrap()),
+                password_hash: hash,
+            },
+        )
+        .await
+        .unwrap();
+        let mut app = Self {
             base,
             db,
             client,
+            session: String::new(),
             _stop: stop,
             _dir: dir,
-        }
+        };
+        app.session = app
+            .sign_in(MANAGER, PASSWORD)
+            .await
+            .expect("test manager signs in");
+        app
+    }
+
+    /// Signs in through the real form; the session cookie (`name=value`) on success.
+    async fn sign_in(&self, username: &str, password: &str) -> Option<String> {
+        let form = self
+            .client
+            .get(format!("{}/sign-in", self.base))
+            .send()
+            .await
+            .unwrap();
+        let cookie = set_cookie_value(form.headers(), "__Host-caseline-sign-in").unwrap();
+        let html = form.text().await.unwrap();
+        let token = attrs_after(&html, "name=\"csrf_token\"", "value").remove(0);
+        let response = self
+            .client
+            .post(format!("{}/sign-in", self.base))
+            .header("cookie", cookie)
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("username", username),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .unwrap();
+        set_cookie_value(response.headers(), "__Host-caseline-session")
+            .filter(|c| !c.ends_with('='))
     }
 
     async fn get(&self, path: &str) -> Page {
         let response = self
             .client
             .get(format!("{}{path}", self.base))
+            .header("cookie", &self.session)
             .send()
             .await
             .unwrap();
@@ -81,6 +142,16 @@ impl TestApp {
             body,
         }
     }
+}
+
+/// The `name=value` of a cookie the response sets.
+fn set_cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").to_owned())
+        .find(|v| v.starts_with(&format!("{name}=")))
 }
 
 impl Page {
@@ -360,7 +431,7 @@ async fn every_response_has_security_headers_and_pages_are_not_stored() {
         let page = app.get(path).await;
         assert_eq!(page.header("content-security-policy"), CSP, "{path}");
         assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");
-        assert_eq!(page.header("referrer-policy"), "no-referrer", "{path}");
+        assert_eq!(page.header("referrer-policy"), "same-origin", "{path}");
         assert_eq!(page.header("x-frame-options"), "DENY", "{path}");
         if page.header(CONTENT_TYPE).starts_with("text/html") {
             assert_eq!(page.header(CACHE_CONTROL), "no-store", "{path}");
@@ -379,7 +450,7 @@ async fn pages_use_the_layout_and_no_inline_script() {
     assert!(page.contains(r##"href="#main-content" class="govuk-skip-link""##));
     assert!(page.contains("Exampleshire County Council"));
     assert!(page.contains("Synthetic data — demonstration"));
-    assert!(page.contains("Signed in as <strong>Demo user</strong>"));
+    assert!(page.contains("Signed in as <strong>Test Manager</strong>"));
     assert!(page.contains(r#"<script type="module" src="/assets/init.js"></script>"#));
     let scripts = page.body.matches("<script").count();
     let with_src = page

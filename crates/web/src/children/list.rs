@@ -12,7 +12,9 @@ use serde::Deserialize;
 
 use super::{Tag, record_href, status_tag};
 use crate::AppState;
-use crate::auth::CurrentUser;
+use caseline_domain::access::Capability;
+
+use crate::auth::SignedIn;
 use crate::error::AppError;
 use crate::format;
 use crate::layout::{Layout, Section};
@@ -61,7 +63,7 @@ fn parse_query(q: Option<String>) -> Result<String, AppError> {
 /// `GET /children`.
 pub(crate) async fn children_list(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
+    user: SignedIn,
     params: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Html<String>, AppError> {
     let Query(params) = params.map_err(|_| {
@@ -70,6 +72,11 @@ pub(crate) async fn children_list(
             "the address could not be read: search again from the children list",
         )
     })?;
+    if !user.access.role().may(Capability::ListChildren) {
+        return Err(AppError::Forbidden(
+            "System administrators manage accounts and do not see children's records.",
+        ));
+    }
     let page = parse_page(params.page.as_deref())?;
     let query = parse_query(params.q)?;
     let offset = (page - 1)
@@ -77,7 +84,7 @@ pub(crate) async fn children_list(
         .ok_or_else(|| AppError::bad_request("page", "the page number is too large"))?;
     let list = state
         .db
-        .search_children(&user.actor, &query, PAGE_SIZE, offset)
+        .search_children(&user.access, &query, PAGE_SIZE, offset)
         .await?;
     let last_page = pagination::page_count(list.total, PAGE_SIZE);
     if page > last_page {
@@ -89,7 +96,7 @@ pub(crate) async fn children_list(
         ));
     }
     let page_view = ChildrenListPage {
-        layout: Layout::new(&state, &user, Some(Section::Children)),
+        layout: Layout::new(&state, Some(&user), Some(Section::Children)),
         showing: (list.total > 0).then(|| {
             pagination::showing(
                 u64::from(offset),

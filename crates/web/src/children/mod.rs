@@ -1,5 +1,7 @@
 //! The children section: the searchable list and each child's record.
 
+pub(crate) mod access_log;
+pub(crate) mod break_glass;
 mod cards;
 mod chronology;
 pub(crate) mod list;

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 use caseline_domain::PersonId;
+use caseline_store::ChildOpening;
 use serde::Deserialize;
 
 use super::cards::{Card, open_work};
@@ -14,7 +15,7 @@ use super::chronology::{ChronologyView, parse_stage};
 use super::record_href;
 use super::summary::{FamilyRow, StaffNames, SummaryRow, family_rows, summary_rows};
 use crate::AppState;
-use crate::auth::CurrentUser;
+use crate::auth::SignedIn;
 use crate::error::AppError;
 use crate::layout::{Layout, Section};
 
@@ -27,10 +28,10 @@ pub(crate) struct RecordParams {
 /// `GET /children/{id}`.
 pub(crate) async fn child_record(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
+    user: SignedIn,
     id: Result<Path<String>, PathRejection>,
     params: Result<Query<RecordParams>, QueryRejection>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     // An id that cannot exist is reported just like one that does not.
     let Ok(Path(id)) = id else {
         return Err(AppError::ChildNotFound);
@@ -39,28 +40,32 @@ pub(crate) async fn child_record(
     let Query(params) =
         params.map_err(|_| AppError::bad_request("stage", "the address could not be read"))?;
     let stage = parse_stage(params.stage.as_deref())?;
-    let record = state
-        .db
-        .child_record(&user.actor, &id)
-        .await?
-        .ok_or(AppError::ChildNotFound)?;
+    let record = match state.db.open_child_record(&user.access, &id).await? {
+        ChildOpening::Record(record, _basis) => record,
+        ChildOpening::BreakGlassRequired => {
+            return super::break_glass::page(&state, &user, &id, None);
+        }
+        ChildOpening::NotFound => return Err(AppError::ChildNotFound),
+    };
     let names = StaffNames::new(&state.db.workers().await?, &state.db.teams().await?);
     let today = state.today;
     let page = ChildRecordPage {
-        layout: Layout::new(&state, &user, Some(Section::Children)),
+        layout: Layout::new(&state, Some(&user), Some(Section::Children)),
+        id: id.to_string(),
         name: record.child.full_name(),
         summary: summary_rows(&record, &names, today),
         family: family_rows(&record),
         cards: open_work(&record, &names, today),
         chronology: ChronologyView::new(&record, stage, &record_href(&id)),
     };
-    Ok(Html(page.render()?))
+    Ok(Html(page.render()?).into_response())
 }
 
 #[derive(Template)]
 #[template(path = "children/record.html")]
 struct ChildRecordPage {
     layout: Layout,
+    id: String,
     name: String,
     summary: Vec<SummaryRow>,
     family: Vec<FamilyRow>,

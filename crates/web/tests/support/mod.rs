@@ -51,14 +51,23 @@ fn at(d: Date, hour: i8) -> jiff::Timestamp {
         .timestamp()
 }
 
+/// The service every team sits under, so a service manager of it sees them all.
+pub const SERVICE: &str = "T-CSC";
+
 pub fn teams() -> Vec<Team> {
     let team = |id: &str, name: &str, service_area| Team {
         id: tid(id),
         name: name.into(),
         service_area,
-        parent_id: None,
+        parent_id: Some(tid(SERVICE)),
     };
     vec![
+        Team {
+            id: tid(SERVICE),
+            name: "Children's Social Care".into(),
+            service_area: ServiceArea::ChildInNeedAndProtection,
+            parent_id: None,
+        },
         team("T-FD", "Front Door", ServiceArea::FrontDoor),
         team("T-AST", "Assessment Team North", ServiceArea::Assessment),
         team(

@@ -1,0 +1,793 @@
+//! Users, sessions and scoped access to children (lldap's model): the only way to read
+//! a child is through an [`Access`], which only a live session can produce, and every
+//! read decides scope with `caseline_domain::access::decide` and writes its audit
+//! entry in the same transaction.
+
+use caseline_domain::access::{AccessDecision, Basis, ChildAccessFacts, Viewer, decide};
+use caseline_domain::codes::{AllocationRole, Role};
+use caseline_domain::{ChildRecord, PersonId, TeamId, ValidationError, WorkerId};
+use jiff::{SignedDuration, Timestamp};
+
+use crate::audit::{Actor, AuditAction, record_audit};
+use crate::children::read_child_record;
+use crate::columns::Column;
+use crate::{Db, Row, StoreError, Tx, Value};
+
+/// A session ends after this long without a request.
+pub const SESSION_IDLE_TIMEOUT: SignedDuration = SignedDuration::from_mins(30);
+/// A session ends this long after sign-in, however active.
+pub const SESSION_ABSOLUTE_TIMEOUT: SignedDuration = SignedDuration::from_hours(10);
+/// Failed sign-ins allowed before the account is locked.
+pub const FAILURES_BEFORE_LOCKOUT: u32 = 5;
+/// First lockout; each further failure doubles it, up to a day.
+pub const FIRST_LOCKOUT: SignedDuration = SignedDuration::from_mins(15);
+/// How long a break-glass grant lasts.
+pub const BREAK_GLASS_GRANT: SignedDuration = SignedDuration::from_hours(1);
+/// A contact this recent (or undecided) puts a child in front-door work.
+pub const FRONT_DOOR_WINDOW: SignedDuration = SignedDuration::from_hours(30 * 24);
+
+/// A user account to create.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Sign-in name: 3-64 of a-z, 0-9, '.', '-', '_'.
+    pub username: String,
+    /// Name shown on screen and in the audit trail views.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// The worker this user is, for "allocated to me".
+    pub worker_id: Option<WorkerId>,
+    /// The user's team.
+    pub team_id: Option<TeamId>,
+    /// PHC-format argon2id hash (never the password).
+    pub password_hash: String,
+}
+
+/// What sign-in needs to know about an account.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    /// Sign-in name.
+    pub username: String,
+    /// PHC-format password hash.
+    pub password_hash: String,
+    /// Locked until this moment, after repeated failures.
+    pub locked_until: Option<Timestamp>,
+    /// Disabled by an administrator.
+    pub disabled: bool,
+}
+
+/// A signed-in person's standing. Only [`Db::session_access`] makes one, so code that
+/// has not resolved a live session cannot read a child's record.
+#[derive(Debug, Clone)]
+pub struct Access {
+    viewer: Viewer,
+    actor: Actor,
+    display_name: String,
+    csrf_token: String,
+}
+
+impl Access {
+    /// Who is asking, for scope decisions.
+    pub fn viewer(&self) -> &Viewer {
+        &self.viewer
+    }
+    /// How the audit trail records them.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+    /// Name for the header.
+    pub fn display_name(&self) -> &str {
+        &self.display_name
+    }
+    /// The session's anti-forgery token, for forms.
+    pub fn csrf_token(&self) -> &str {
+        &self.csrf_token
+    }
+    /// The user's role.
+    pub fn role(&self) -> Role {
+        self.viewer.role
+    }
+}
+
+/// The outcome of asking for a child's record.
+#[derive(Debug, Clone)]
+pub enum ChildOpening {
+    /// The record, and why the viewer may see it.
+    Record(Box<ChildRecord>, Basis),
+    /// Out of scope: the viewer may open it only by stating a reason.
+    BreakGlassRequired,
+    /// No such child, or one the viewer may not know of.
+    NotFound,
+}
+
+/// One line of "who has viewed this record".
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccessLogEntry {
+    /// The audit entry.
+    pub event: crate::AuditEvent,
+    /// Whether the person worked with the child when they looked (allocated, their
+    /// team, front door, audit sample, named); `false` for break-glass and refusals,
+    /// `None` for system processes.
+    pub works_with_child: Option<bool>,
+}
+
+/// A break-glass access raised to the child's team manager.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakGlassAlert {
+    /// Grant id.
+    pub id: String,
+    /// Who broke glass.
+    pub username: String,
+    /// The child.
+    pub child_id: PersonId,
+    /// The reason they gave.
+    pub reason: String,
+    /// When.
+    pub granted_at: Timestamp,
+}
+
+fn check_username(username: &str) -> Result<(), ValidationError> {
+    let ok = (3..=64).contains(&username.len())
+        && username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::new(
+            "user",
+            username,
+            "username",
+            "must be 3 to 64 characters of a-z, 0-9, '.', '-' or '_'",
+        ))
+    }
+}
+
+fn role_of(row: &Row) -> Result<Role, StoreError> {
+    Role::read(row, "users", "role")
+}
+
+impl Db {
+    /// Creates a user account.
+    pub async fn create_user(&self, actor: &Actor, user: &NewUser) -> Result<(), StoreError> {
+        check_username(&user.username)?;
+        if user.display_name.trim().is_empty() {
+            return Err(
+                ValidationError::new("user", &user.username, "display_name", "is empty").into(),
+            );
+        }
+        let mut tx = self.begin().await?;
+        let exists = tx
+            .fetch_all(
+                "SELECT username FROM users WHERE username = $1",
+                &[user.username.as_str().into()],
+            )
+            .await?;
+        if !exists.is_empty() {
+            return Err(ValidationError::new(
+                "user",
+                &user.username,
+                "username",
+                "is already taken",
+            )
+            .into());
+        }
+        tx.execute(
+            "INSERT INTO users (username, display_name, role, worker_id, team_id, password_hash, failed_attempts, locked_until, disabled, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            &[
+                user.username.as_str().into(),
+                user.display_name.as_str().into(),
+                user.role.to_value(),
+                user.worker_id.to_value(),
+                user.team_id.to_value(),
+                user.password_hash.as_str().into(),
+                Value::Int(0),
+                Value::from(None::<Timestamp>),
+                false.into(),
+                Timestamp::now().into(),
+            ],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::CreateUser,
+            None,
+            None,
+            &format!("user {} ({})", user.username, user.role.code()),
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// The account behind a sign-in name, if any.
+    pub async fn credentials(&self, username: &str) -> Result<Option<Credentials>, StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT username, password_hash, locked_until, disabled FROM users WHERE username = $1",
+                &[username.into()],
+            )
+            .await?;
+        row.map(|r| {
+            Ok(Credentials {
+                username: r.text("username")?,
+                password_hash: r.text("password_hash")?,
+                locked_until: r.opt_timestamp("locked_until")?,
+                disabled: r.bool("disabled")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Records a failed sign-in; returns when the account is locked until, if it now is.
+    /// Unknown names are audited without the name (it may be a mistyped password).
+    pub async fn record_failed_sign_in(
+        &self,
+        username: &str,
+        address: Option<String>,
+        now: Timestamp,
+    ) -> Result<Option<Timestamp>, StoreError> {
+        let mut tx = self.begin().await?;
+        let row = tx
+            .fetch_all(
+                "SELECT failed_attempts FROM users WHERE username = $1",
+                &[username.into()],
+            )
+            .await?;
+        let Some(row) = row.first() else {
+            let actor = Actor {
+                user: "(unknown user)".into(),
+                role: None,
+                address,
+            };
+            record_audit(
+                &mut tx,
+                &actor,
+                AuditAction::SignInFailed,
+                None,
+                None,
+                "unknown user name",
+            )
+            .await?;
+            tx.commit().await?;
+            return Ok(None);
+        };
+        let failures = u32::try_from(row.int("failed_attempts")?)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        let locked_until = (failures >= FAILURES_BEFORE_LOCKOUT).then(|| {
+            let doublings = (failures - FAILURES_BEFORE_LOCKOUT).min(7);
+            let wait = FIRST_LOCKOUT
+                .checked_mul(1 << doublings)
+                .unwrap_or(SignedDuration::from_hours(24));
+            now.saturating_add(wait.min(SignedDuration::from_hours(24)))
+                .unwrap_or(now)
+        });
+        tx.execute(
+            "UPDATE users SET failed_attempts = $1, locked_until = $2 WHERE username = $3",
+            &[
+                Value::Int(i64::from(failures)),
+                locked_until.into(),
+                username.into(),
+            ],
+        )
+        .await?;
+        let actor = Actor {
+            user: username.to_owned(),
+            role: None,
+            address,
+        };
+        let detail = match locked_until {
+            Some(until) => format!("failure {failures}; locked until {until}"),
+            None => format!("failure {failures}"),
+        };
+        record_audit(
+            &mut tx,
+            &actor,
+            AuditAction::SignInFailed,
+            None,
+            None,
+            &detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(locked_until)
+    }
+
+    /// Starts a session after a successful sign-in (a new token every time, so a
+    /// session id planted before sign-in is worthless), clearing failed attempts.
+    pub async fn start_session(
+        &self,
+        username: &str,
+        token_hash: &str,
+        csrf_token: &str,
+        address: Option<String>,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let rows = tx
+            .fetch_all(
+                "SELECT role FROM users WHERE username = $1",
+                &[username.into()],
+            )
+            .await?;
+        let role = role_of(rows.first().ok_or_else(|| {
+            ValidationError::new("user", username, "username", "is not on the system")
+        })?)?;
+        tx.execute(
+            "UPDATE users SET failed_attempts = $1, locked_until = $2 WHERE username = $3",
+            &[
+                Value::Int(0),
+                Value::from(None::<Timestamp>),
+                username.into(),
+            ],
+        )
+        .await?;
+        let expires = now.saturating_add(SESSION_ABSOLUTE_TIMEOUT).unwrap_or(now);
+        tx.execute(
+            "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at, revoked, address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[token_hash.into(), username.into(), csrf_token.into(), now.into(), now.into(), expires.into(), false.into(), Value::from(address.clone())],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            &Actor::person(username, role, address),
+            AuditAction::SignIn,
+            None,
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// The standing of the person whose session token hashes to `token_hash`, if the
+    /// session is live (not revoked, not idle too long, not past its absolute end).
+    pub async fn session_access(
+        &self,
+        token_hash: &str,
+        address: Option<String>,
+        now: Timestamp,
+    ) -> Result<Option<Access>, StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, u.username, u.display_name, u.role, u.worker_id, u.team_id, u.disabled \
+                 FROM sessions s JOIN users u ON u.username = s.username WHERE s.token_hash = $1",
+                &[token_hash.into()],
+            )
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        let last_seen = r.timestamp("last_seen_at")?;
+        let live = !r.bool("revoked")?
+            && !r.bool("disabled")?
+            && now < r.timestamp("expires_at")?
+            && now.duration_since(last_seen) < SESSION_IDLE_TIMEOUT;
+        if !live {
+            return Ok(None);
+        }
+        // Touch at most once a minute: every page load need not be a write.
+        if now.duration_since(last_seen) > SignedDuration::from_mins(1) {
+            let mut tx = self.begin().await?;
+            tx.execute(
+                "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2",
+                &[now.into(), token_hash.into()],
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        let role = role_of(&r)?;
+        let username = r.text("username")?;
+        let team_id: Option<TeamId> = Column::read(&r, "users", "team_id")?;
+        let teams = match team_id {
+            Some(t) if matches!(role, Role::TeamManager | Role::ServiceManager) => {
+                self.team_and_below(&t).await?
+            }
+            Some(t) => vec![t],
+            None => Vec::new(),
+        };
+        Ok(Some(Access {
+            viewer: Viewer {
+                user: username.clone(),
+                role,
+                worker_id: Column::read(&r, "users", "worker_id")?,
+                teams,
+            },
+            actor: Actor::person(username, role, address),
+            display_name: r.text("display_name")?,
+            csrf_token: r.text("csrf_token")?,
+        }))
+    }
+
+    async fn team_and_below(&self, team: &TeamId) -> Result<Vec<TeamId>, StoreError> {
+        let all = self.teams().await?;
+        let mut out = vec![team.clone()];
+        let mut i = 0;
+        while i < out.len() {
+            let parent = out[i].clone();
+            out.extend(
+                all.iter()
+                    .filter(|t| t.parent_id.as_ref() == Some(&parent))
+                    .map(|t| t.id.clone()),
+            );
+            i += 1;
+        }
+        Ok(out)
+    }
+
+    /// Ends one session (sign-out).
+    pub async fn end_session(&self, access: &Access, token_hash: &str) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE sessions SET revoked = $1 WHERE token_hash = $2",
+            &[true.into(), token_hash.into()],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::SignOut,
+            None,
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Ends every session of the signed-in user (sign out everywhere).
+    pub async fn end_all_sessions(&self, access: &Access) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE sessions SET revoked = $1 WHERE username = $2",
+            &[true.into(), access.viewer.user.as_str().into()],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::SignOutEverywhere,
+            None,
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Opens a child's record if the viewer may see it, auditing the read (or the
+    /// refusal) in the same transaction.
+    pub async fn open_child_record(
+        &self,
+        access: &Access,
+        id: &PersonId,
+    ) -> Result<ChildOpening, StoreError> {
+        let mut tx = self.begin().await?;
+        let Some(facts) = child_facts(&mut tx, access, id, Timestamp::now()).await? else {
+            tx.commit().await?;
+            return Ok(ChildOpening::NotFound);
+        };
+        let opening = match decide(access.viewer(), &facts) {
+            AccessDecision::Allowed(basis) => {
+                let Some(record) = read_child_record(&mut tx, id).await? else {
+                    return Ok(ChildOpening::NotFound);
+                };
+                record_audit(
+                    &mut tx,
+                    access.actor(),
+                    AuditAction::ReadChildRecord,
+                    Some(id),
+                    None,
+                    &format!("basis={}", basis.code()),
+                )
+                .await?;
+                ChildOpening::Record(Box::new(record), basis)
+            }
+            AccessDecision::BreakGlassAvailable => {
+                record_audit(
+                    &mut tx,
+                    access.actor(),
+                    AuditAction::AccessRefused,
+                    Some(id),
+                    None,
+                    "out of scope; break-glass offered",
+                )
+                .await?;
+                ChildOpening::BreakGlassRequired
+            }
+            AccessDecision::Hidden => {
+                record_audit(
+                    &mut tx,
+                    access.actor(),
+                    AuditAction::AccessRefused,
+                    Some(id),
+                    None,
+                    "not permitted",
+                )
+                .await?;
+                ChildOpening::NotFound
+            }
+        };
+        tx.commit().await?;
+        Ok(opening)
+    }
+
+    /// Grants the viewer an hour's access to an out-of-scope child after they state
+    /// why, audits it with the reason and raises it to the child's team manager.
+    pub async fn break_glass(
+        &self,
+        access: &Access,
+        id: &PersonId,
+        reason: &str,
+    ) -> Result<bool, StoreError> {
+        let reason = reason.trim();
+        if reason.chars().count() < 10 {
+            return Err(ValidationError::new(
+                "break-glass request",
+                id,
+                "reason",
+                "must say why you need this record (at least 10 characters)",
+            )
+            .into());
+        }
+        let now = Timestamp::now();
+        let mut tx = self.begin().await?;
+        let Some(facts) = child_facts(&mut tx, access, id, now).await? else {
+            return Ok(false);
+        };
+        if decide(access.viewer(), &facts) != AccessDecision::BreakGlassAvailable {
+            return Ok(false);
+        }
+        let team = tx
+            .fetch_all(
+                "SELECT team_id FROM allocations WHERE child_id = $1 AND role = $2 AND end_date IS NULL ORDER BY start_date DESC",
+                &[id.to_value(), AllocationRole::AllocatedSocialWorker.to_value()],
+            )
+            .await?
+            .first()
+            .map(|r| r.text("team_id"))
+            .transpose()?;
+        let grant_id = format!("BG-{}-{}", now.as_microsecond(), access.viewer.user);
+        tx.execute(
+            "INSERT INTO break_glass_grants (id, username, child_id, reason, granted_at, expires_at, team_id, acknowledged_by, acknowledged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[
+                grant_id.into(),
+                access.viewer.user.as_str().into(),
+                id.to_value(),
+                reason.into(),
+                now.into(),
+                now.saturating_add(BREAK_GLASS_GRANT).unwrap_or(now).into(),
+                Value::from(team),
+                Value::from(None::<String>),
+                Value::from(None::<Timestamp>),
+            ],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::BreakGlass,
+            Some(id),
+            Some(reason),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Break-glass accesses to children of the teams the viewer manages, newest first.
+    pub async fn break_glass_alerts(
+        &self,
+        access: &Access,
+    ) -> Result<Vec<BreakGlassAlert>, StoreError> {
+        let teams = &access.viewer.teams;
+        if teams.is_empty() {
+            return Ok(Vec::new());
+        }
+        let params: Vec<Value> = teams.iter().map(Column::to_value).collect();
+        let sql = format!(
+            "SELECT id, username, child_id, reason, granted_at FROM break_glass_grants WHERE team_id IN ({}) ORDER BY granted_at DESC",
+            crate::children::placeholders(1, params.len())
+        );
+        self.fetch_all(&sql, &params)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(BreakGlassAlert {
+                    id: r.text("id")?,
+                    username: r.text("username")?,
+                    child_id: Column::read(r, "break_glass_grants", "child_id")?,
+                    reason: r.text("reason")?,
+                    granted_at: r.timestamp("granted_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Who has viewed or asked for a child's record, newest first, flagging anyone who
+    /// did not work with the child. `None` if the viewer may not open the record.
+    pub async fn child_access_log(
+        &self,
+        access: &Access,
+        id: &PersonId,
+    ) -> Result<Option<Vec<AccessLogEntry>>, StoreError> {
+        let mut tx = self.begin().await?;
+        let allowed = match child_facts(&mut tx, access, id, Timestamp::now()).await? {
+            Some(facts) => matches!(decide(access.viewer(), &facts), AccessDecision::Allowed(_)),
+            None => false,
+        };
+        if !allowed {
+            return Ok(None);
+        }
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::ReadAccessLog,
+            Some(id),
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        let events = self.audit_events_for_child(id, 500).await?;
+        Ok(Some(
+            events
+                .into_iter()
+                .map(|event| {
+                    let works_with_child = event.role.as_ref().map(|_| {
+                        let basis = event.detail.strip_prefix("basis=").unwrap_or("");
+                        event.action != AuditAction::AccessRefused.code()
+                            && event.action != AuditAction::BreakGlass.code()
+                            && basis != Basis::BreakGlass.code()
+                    });
+                    AccessLogEntry {
+                        event,
+                        works_with_child,
+                    }
+                })
+                .collect(),
+        ))
+    }
+
+    /// Restricts a child's record to the named users (a staff member's relative, a
+    /// high-profile case).
+    pub async fn restrict_record(
+        &self,
+        actor: &Actor,
+        child: &PersonId,
+        reason: &str,
+        named: &[&str],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "DELETE FROM restricted_record_people WHERE child_id = $1",
+            &[child.to_value()],
+        )
+        .await?;
+        tx.execute(
+            "DELETE FROM restricted_records WHERE child_id = $1",
+            &[child.to_value()],
+        )
+        .await?;
+        tx.execute(
+            "INSERT INTO restricted_records (child_id, reason, restricted_by, restricted_at) VALUES ($1, $2, $3, $4)",
+            &[child.to_value(), reason.into(), actor.user.as_str().into(), Timestamp::now().into()],
+        )
+        .await?;
+        for user in named {
+            tx.execute(
+                "INSERT INTO restricted_record_people (child_id, username) VALUES ($1, $2)",
+                &[child.to_value(), (*user).into()],
+            )
+            .await?;
+        }
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::RestrictRecord,
+            Some(child),
+            Some(reason),
+            &format!("{} people named", named.len()),
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Adds a child to an auditor's sample.
+    pub async fn add_to_audit_sample(
+        &self,
+        actor: &Actor,
+        auditor: &str,
+        child: &PersonId,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "INSERT INTO audit_samples (username, child_id) VALUES ($1, $2)",
+            &[auditor.into(), child.to_value()],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::AddToAuditSample,
+            Some(child),
+            None,
+            &format!("auditor {auditor}"),
+        )
+        .await?;
+        tx.commit().await
+    }
+}
+
+/// What decides access to one child, or `None` if there is no such child.
+async fn child_facts(
+    tx: &mut Tx,
+    access: &Access,
+    id: &PersonId,
+    now: Timestamp,
+) -> Result<Option<ChildAccessFacts>, StoreError> {
+    let exists = tx
+        .fetch_all(
+            "SELECT id FROM people WHERE id = $1 AND kind = $2",
+            &[id.to_value(), "CHILD".into()],
+        )
+        .await?;
+    if exists.is_empty() {
+        return Ok(None);
+    }
+    let mut facts = ChildAccessFacts::default();
+    for r in tx
+        .fetch_all(
+            "SELECT worker_id, team_id FROM allocations WHERE child_id = $1 AND end_date IS NULL",
+            &[id.to_value()],
+        )
+        .await?
+    {
+        if let Some(w) = Column::read(&r, "allocations", "worker_id")? {
+            facts.allocated_workers.push(w);
+        }
+        facts
+            .allocated_teams
+            .push(Column::read(&r, "allocations", "team_id")?);
+    }
+    let since = now.saturating_sub(FRONT_DOOR_WINDOW).unwrap_or(now);
+    facts.in_front_door_work = !tx
+        .fetch_all("SELECT id FROM contacts WHERE child_id = $1 AND (outcome IS NULL OR received_at >= $2)", &[id.to_value(), since.into()])
+        .await?
+        .is_empty();
+    if !tx
+        .fetch_all(
+            "SELECT child_id FROM restricted_records WHERE child_id = $1",
+            &[id.to_value()],
+        )
+        .await?
+        .is_empty()
+    {
+        let named = tx
+            .fetch_all(
+                "SELECT username FROM restricted_record_people WHERE child_id = $1",
+                &[id.to_value()],
+            )
+            .await?;
+        facts.restricted_to = Some(
+            named
+                .iter()
+                .map(|r| r.text("username"))
+                .collect::<Result<_, _>>()?,
+        );
+    }
+    let user: Value = access.viewer.user.as_str().into();
+    facts.in_audit_sample = !tx
+        .fetch_all(
+            "SELECT child_id FROM audit_samples WHERE username = $1 AND child_id = $2",
+            &[user.clone(), id.to_value()],
+        )
+        .await?
+        .is_empty();
+    facts.break_glass_granted = !tx
+        .fetch_all("SELECT id FROM break_glass_grants WHERE username = $1 AND child_id = $2 AND expires_at > $3", &[user, id.to_value(), now.into()])
+        .await?
+        .is_empty();
+    Ok(Some(facts))
+}
