@@ -111,6 +111,21 @@ pub struct AccessLogEntry {
     pub works_with_child: Option<bool>,
 }
 
+/// One of a user's API tokens (never the token itself).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiTokenInfo {
+    /// Token id.
+    pub id: String,
+    /// What it is for.
+    pub name: String,
+    /// When it stops working.
+    pub expires_at: Timestamp,
+    /// Revoked by its user.
+    pub revoked: bool,
+    /// Last used.
+    pub last_used_at: Option<Timestamp>,
+}
+
 /// A break-glass access raised to the child's team manager.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreakGlassAlert {
@@ -376,9 +391,20 @@ impl Db {
             .await?;
             tx.commit().await?;
         }
-        let role = role_of(&r)?;
+        let csrf = r.text("csrf_token")?;
+        self.access_from_user_row(&r, csrf, address).await.map(Some)
+    }
+
+    /// Builds an [`Access`] from a row carrying the user's columns.
+    async fn access_from_user_row(
+        &self,
+        r: &Row,
+        csrf_token: String,
+        address: Option<String>,
+    ) -> Result<Access, StoreError> {
+        let role = role_of(r)?;
         let username = r.text("username")?;
-        let team_id: Option<TeamId> = Column::read(&r, "users", "team_id")?;
+        let team_id: Option<TeamId> = Column::read(r, "users", "team_id")?;
         let teams = match team_id {
             Some(t) if matches!(role, Role::TeamManager | Role::ServiceManager) => {
                 self.team_and_below(&t).await?
@@ -386,17 +412,131 @@ impl Db {
             Some(t) => vec![t],
             None => Vec::new(),
         };
-        Ok(Some(Access {
+        Ok(Access {
             viewer: Viewer {
                 user: username.clone(),
                 role,
-                worker_id: Column::read(&r, "users", "worker_id")?,
+                worker_id: Column::read(r, "users", "worker_id")?,
                 teams,
             },
             actor: Actor::person(username, role, address),
             display_name: r.text("display_name")?,
-            csrf_token: r.text("csrf_token")?,
-        }))
+            csrf_token,
+        })
+    }
+
+    /// Issues an API token for the signed-in user: it acts as them, with the same role
+    /// and scope, until it expires or is revoked. Only the hash is stored.
+    pub async fn create_api_token(
+        &self,
+        access: &Access,
+        name: &str,
+        token_hash: &str,
+        expires_at: Timestamp,
+    ) -> Result<String, StoreError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(ValidationError::new(
+                "API token",
+                &access.viewer.user,
+                "name",
+                "must be 1 to 100 characters: say what the token is for",
+            )
+            .into());
+        }
+        let now = Timestamp::now();
+        let id = format!("TOK-{}", now.as_microsecond());
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "INSERT INTO api_tokens (id, token_hash, username, name, created_at, expires_at, revoked, last_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[id.as_str().into(), token_hash.into(), access.viewer.user.as_str().into(), name.into(), now.into(), expires_at.into(), false.into(), Value::from(None::<Timestamp>)],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::CreateApiToken,
+            None,
+            None,
+            &format!("token {id} ({name})"),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The signed-in user's API tokens: (id, name, expires, revoked).
+    pub async fn api_tokens(&self, access: &Access) -> Result<Vec<ApiTokenInfo>, StoreError> {
+        let rows = self
+            .fetch_all("SELECT id, name, expires_at, revoked, last_used_at FROM api_tokens WHERE username = $1 ORDER BY created_at DESC", &[access.viewer.user.as_str().into()])
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ApiTokenInfo {
+                    id: r.text("id")?,
+                    name: r.text("name")?,
+                    expires_at: r.timestamp("expires_at")?,
+                    revoked: r.bool("revoked")?,
+                    last_used_at: r.opt_timestamp("last_used_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes one of the signed-in user's API tokens.
+    pub async fn revoke_api_token(&self, access: &Access, id: &str) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let n = tx
+            .execute(
+                "UPDATE api_tokens SET revoked = $1 WHERE id = $2 AND username = $3",
+                &[true.into(), id.into(), access.viewer.user.as_str().into()],
+            )
+            .await?;
+        if n > 0 {
+            record_audit(
+                &mut tx,
+                access.actor(),
+                AuditAction::RevokeApiToken,
+                None,
+                None,
+                &format!("token {id}"),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(n > 0)
+    }
+
+    /// The standing of an API caller whose bearer token hashes to `token_hash`, if the
+    /// token is live and its user enabled.
+    pub async fn api_token_access(
+        &self,
+        token_hash: &str,
+        address: Option<String>,
+        now: Timestamp,
+    ) -> Result<Option<Access>, StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT t.id, t.expires_at, t.revoked, u.username, u.display_name, u.role, u.worker_id, u.team_id, u.disabled \
+                 FROM api_tokens t JOIN users u ON u.username = t.username WHERE t.token_hash = $1",
+                &[token_hash.into()],
+            )
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        if r.bool("revoked")? || r.bool("disabled")? || now >= r.timestamp("expires_at")? {
+            return Ok(None);
+        }
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2",
+            &[now.into(), r.text("id")?.into()],
+        )
+        .await?;
+        tx.commit().await?;
+        // No anti-forgery token: the API is reached with a bearer header, never a cookie.
+        self.access_from_user_row(&r, String::new(), address)
+            .await
+            .map(Some)
     }
 
     async fn team_and_below(&self, team: &TeamId) -> Result<Vec<TeamId>, StoreError> {

@@ -104,6 +104,10 @@ pub enum AuditAction {
     AddToAuditSample,
     /// Who has viewed a child's record was shown.
     ReadAccessLog,
+    /// An API token was issued.
+    CreateApiToken,
+    /// An API token was revoked.
+    RevokeApiToken,
 }
 
 impl AuditAction {
@@ -126,6 +130,8 @@ impl AuditAction {
             AuditAction::RestrictRecord => "RESTRICT_RECORD",
             AuditAction::AddToAuditSample => "ADD_TO_AUDIT_SAMPLE",
             AuditAction::ReadAccessLog => "READ_ACCESS_LOG",
+            AuditAction::CreateApiToken => "CREATE_API_TOKEN",
+            AuditAction::RevokeApiToken => "REVOKE_API_TOKEN",
         }
     }
 }

@@ -16,8 +16,8 @@ mod workforce;
 mod write;
 
 pub use access::{
-    Access, AccessLogEntry, BREAK_GLASS_GRANT, BreakGlassAlert, ChildOpening, Credentials,
-    FAILURES_BEFORE_LOCKOUT, FIRST_LOCKOUT, NewUser, SESSION_ABSOLUTE_TIMEOUT,
+    Access, AccessLogEntry, ApiTokenInfo, BREAK_GLASS_GRANT, BreakGlassAlert, ChildOpening,
+    Credentials, FAILURES_BEFORE_LOCKOUT, FIRST_LOCKOUT, NewUser, SESSION_ABSOLUTE_TIMEOUT,
     SESSION_IDLE_TIMEOUT,
 };
 pub use audit::{Actor, AuditAction, AuditEvent, AuditProblem, AuditVerification, GENESIS_HASH};

@@ -28,6 +28,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_bank_holiday_changes.sql"),
     migration!(4, "0004_audit_chain.sql"),
     migration!(5, "0005_access.sql"),
+    migration!(6, "0006_api_tokens.sql"),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction.

@@ -500,6 +500,7 @@ fn schema(ddl: &str) -> BTreeMap<String, BTreeSet<String>> {
             .filter(|l| {
                 !l.is_empty()
                     && !l.starts_with("PRIMARY")
+                    && !l.starts_with("UNIQUE")
                     && !l.starts_with("FOREIGN")
                     && !l.starts_with(')')
             })

@@ -6,6 +6,7 @@
 //! cannot be added without deciding its access.
 
 mod account;
+mod api;
 mod assets;
 mod auth;
 mod children;
@@ -51,6 +52,8 @@ pub enum Reach {
     Public,
     /// Anyone signed in; the handler applies role and child scope.
     SignedIn,
+    /// An API caller with a bearer token; the same role and scope checks apply.
+    ApiToken,
 }
 
 /// One route: method, path pattern, who may reach it.
@@ -67,7 +70,7 @@ pub struct RouteInfo {
 type Handler = MethodRouter<Arc<AppState>>;
 
 fn table() -> Vec<(RouteInfo, Handler)> {
-    use Reach::{Public, SignedIn};
+    use Reach::{ApiToken, Public, SignedIn};
     let r = |method, path, reach| RouteInfo {
         method,
         path,
@@ -103,6 +106,16 @@ fn table() -> Vec<(RouteInfo, Handler)> {
             r("GET", "/children/{id}/access-log", SignedIn),
             get(children::access_log::access_log),
         ),
+        (
+            r("POST", "/account/api-tokens", SignedIn),
+            post(account::create_token),
+        ),
+        (
+            r("POST", "/account/api-tokens/{id}/revoke", SignedIn),
+            post(account::revoke_token),
+        ),
+        (r("GET", "/api/children", ApiToken), get(api::children)),
+        (r("GET", "/api/children/{id}", ApiToken), get(api::child)),
         (r("GET", "/assets/{*path}", Public), get(assets::asset)),
         (r("GET", "/health", Public), get(|| async { "ok" })),
     ]

@@ -424,3 +424,80 @@ async fn repeated_failed_sign_ins_lock_the_account_with_back_off(db: Db) {
     );
 }
 both_engines!(repeated_failed_sign_ins_lock_the_account_with_back_off);
+
+async fn api_tokens_act_as_their_user_until_revoked_or_expired(db: Db) {
+    let g = generator(300);
+    let recs = load_authority(&db, &g, 300).await;
+    let (worker, team, mine) = busy_worker(&recs);
+    let sw = signed_in(
+        &db,
+        "sw.one",
+        Role::SocialWorker,
+        Some(&worker),
+        Some(&team),
+    )
+    .await;
+    let now = Timestamp::now();
+    let in_90_days = now
+        .checked_add(SignedDuration::from_hours(24 * 90))
+        .unwrap();
+    let blank = db
+        .create_api_token(&sw, "  ", "hash-blank", in_90_days)
+        .await
+        .unwrap_err();
+    let StoreError::Invalid(v) = blank else {
+        panic!("{blank}")
+    };
+    assert_eq!((v.record, v.field), ("API token", "name"));
+
+    let id = db
+        .create_api_token(&sw, "Case recording app", "hash-one", in_90_days)
+        .await
+        .unwrap();
+    let api = db
+        .api_token_access("hash-one", Some("127.0.0.1".into()), now)
+        .await
+        .unwrap()
+        .expect("live token");
+    // Same person, same scope as their pages.
+    assert_eq!(api.viewer(), sw.viewer());
+    assert!(matches!(
+        db.open_child_record(&api, &mine[0]).await.unwrap(),
+        ChildOpening::Record(_, Basis::OwnCaseload)
+    ));
+    let listed = db.search_children(&api, "", 500, 0).await.unwrap().total;
+    assert_eq!(
+        listed,
+        db.search_children(&sw, "", 500, 0).await.unwrap().total
+    );
+    // Unknown, expired and revoked tokens do nothing.
+    assert!(
+        db.api_token_access("hash-unknown", None, now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        db.api_token_access("hash-one", None, in_90_days)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(db.revoke_api_token(&sw, &id).await.unwrap());
+    assert!(
+        db.api_token_access("hash-one", None, now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Nobody else can revoke (or even see) your tokens.
+    let other = signed_in(&db, "sw.two", Role::SocialWorker, None, Some(&team)).await;
+    let id2 = db
+        .create_api_token(&sw, "Second", "hash-two", in_90_days)
+        .await
+        .unwrap();
+    assert!(!db.revoke_api_token(&other, &id2).await.unwrap());
+    assert!(db.api_tokens(&other).await.unwrap().is_empty());
+    assert_eq!(db.api_tokens(&sw).await.unwrap().len(), 2);
+}
+both_engines!(api_tokens_act_as_their_user_until_revoked_or_expired);
