@@ -5,6 +5,7 @@ mod audit_cmd;
 mod bench;
 mod demo_users;
 mod load;
+mod user_cmd;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -85,6 +86,11 @@ enum Command {
         database: String,
         #[command(subcommand)]
         change: BankHolidayChange,
+    },
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: user_cmd::UserCommand,
     },
     /// Check the audit trail's hash chain.
     Audit {
@@ -237,6 +243,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit { command } => audit_cmd::run(command).await,
+        Command::User { command } => user_cmd::run(command).await,
         Command::Bench { children, postgres } => bench::run(children, postgres.as_deref()).await,
     }
 }
