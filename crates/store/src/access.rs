@@ -21,6 +21,8 @@ pub const SESSION_ABSOLUTE_TIMEOUT: SignedDuration = SignedDuration::from_hours(
 pub const FAILURES_BEFORE_LOCKOUT: u32 = 5;
 /// First lockout; each further failure doubles it, up to a day.
 pub const FIRST_LOCKOUT: SignedDuration = SignedDuration::from_mins(15);
+/// How long after the password the one-time code may be entered.
+pub const SECOND_STEP_WINDOW: SignedDuration = SignedDuration::from_mins(5);
 /// How long a break-glass grant lasts.
 pub const BREAK_GLASS_GRANT: SignedDuration = SignedDuration::from_hours(1);
 /// A contact this recent (or undecided) puts a child in front-door work.
@@ -54,6 +56,12 @@ pub struct Credentials {
     pub locked_until: Option<Timestamp>,
     /// Disabled by an administrator.
     pub disabled: bool,
+    /// The account's two-step secret (base32), if two-step sign-in is on.
+    pub totp_secret: Option<String>,
+    /// The last time step whose code was accepted (a code works once).
+    pub totp_last_step: Option<i64>,
+    /// A secret being set up, not yet confirmed with a code.
+    pub totp_pending_secret: Option<String>,
 }
 
 /// A signed-in person's standing. Only [`Db::session_access`] makes one, so code that
@@ -124,6 +132,57 @@ pub struct ApiTokenInfo {
     pub revoked: bool,
     /// Last used.
     pub last_used_at: Option<Timestamp>,
+}
+
+/// Writes a new session row (and, when complete, the sign-in's audit entry).
+async fn open_session(
+    tx: &mut Tx,
+    username: &str,
+    token_hash: &str,
+    csrf_token: &str,
+    address: Option<String>,
+    now: Timestamp,
+    second_step_pending: bool,
+) -> Result<(), StoreError> {
+    let rows = tx
+        .fetch_all(
+            "SELECT role FROM users WHERE username = $1",
+            &[username.into()],
+        )
+        .await?;
+    let role = role_of(rows.first().ok_or_else(|| {
+        ValidationError::new("user", username, "username", "is not on the system")
+    })?)?;
+    let expires = now.saturating_add(SESSION_ABSOLUTE_TIMEOUT).unwrap_or(now);
+    tx.execute(
+        "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at, revoked, address, second_step_pending) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        &[token_hash.into(), username.into(), csrf_token.into(), now.into(), now.into(), expires.into(), false.into(), Value::from(address.clone()), second_step_pending.into()],
+    )
+    .await?;
+    let actor = Actor::person(username, role, address);
+    if second_step_pending {
+        record_audit(
+            tx,
+            &actor,
+            AuditAction::SignInPasswordAccepted,
+            None,
+            None,
+            "awaiting one-time code",
+        )
+        .await?;
+    } else {
+        tx.execute(
+            "UPDATE users SET failed_attempts = $1, locked_until = $2 WHERE username = $3",
+            &[
+                Value::Int(0),
+                Value::from(None::<Timestamp>),
+                username.into(),
+            ],
+        )
+        .await?;
+        record_audit(tx, &actor, AuditAction::SignIn, None, None, "").await?;
+    }
+    Ok(())
 }
 
 /// A break-glass access raised to the child's team manager.
@@ -220,7 +279,7 @@ impl Db {
     pub async fn credentials(&self, username: &str) -> Result<Option<Credentials>, StoreError> {
         let row = self
             .fetch_optional(
-                "SELECT username, password_hash, locked_until, disabled FROM users WHERE username = $1",
+                "SELECT username, password_hash, locked_until, disabled, totp_secret, totp_last_step, totp_pending_secret FROM users WHERE username = $1",
                 &[username.into()],
             )
             .await?;
@@ -230,6 +289,9 @@ impl Db {
                 password_hash: r.text("password_hash")?,
                 locked_until: r.opt_timestamp("locked_until")?,
                 disabled: r.bool("disabled")?,
+                totp_secret: r.opt_text("totp_secret")?,
+                totp_last_step: r.opt_int("totp_last_step")?,
+                totp_pending_secret: r.opt_text("totp_pending_secret")?,
             })
         })
         .transpose()
@@ -321,34 +383,148 @@ impl Db {
         now: Timestamp,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        let rows = tx
-            .fetch_all(
-                "SELECT role FROM users WHERE username = $1",
-                &[username.into()],
-            )
-            .await?;
-        let role = role_of(rows.first().ok_or_else(|| {
-            ValidationError::new("user", username, "username", "is not on the system")
-        })?)?;
-        tx.execute(
-            "UPDATE users SET failed_attempts = $1, locked_until = $2 WHERE username = $3",
-            &[
-                Value::Int(0),
-                Value::from(None::<Timestamp>),
-                username.into(),
-            ],
+        open_session(
+            &mut tx, username, token_hash, csrf_token, address, now, false,
         )
         .await?;
-        let expires = now.saturating_add(SESSION_ABSOLUTE_TIMEOUT).unwrap_or(now);
+        tx.commit().await
+    }
+
+    /// Starts a session that is not usable until the second step (a one-time code) is
+    /// done: the password was right, the account has two-step sign-in on.
+    pub async fn start_pending_session(
+        &self,
+        username: &str,
+        token_hash: &str,
+        csrf_token: &str,
+        address: Option<String>,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        open_session(
+            &mut tx, username, token_hash, csrf_token, address, now, true,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// The user and anti-forgery token of a session waiting for its second step, if it
+    /// is recent enough (five minutes) and not ended.
+    pub async fn pending_session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT username, csrf_token, created_at, revoked, second_step_pending FROM sessions WHERE token_hash = $1",
+                &[token_hash.into()],
+            )
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        let fresh = now.duration_since(r.timestamp("created_at")?) < SECOND_STEP_WINDOW;
+        if r.bool("revoked")? || !r.bool("second_step_pending")? || !fresh {
+            return Ok(None);
+        }
+        Ok(Some((r.text("username")?, r.text("csrf_token")?)))
+    }
+
+    /// Completes two-step sign-in: the code for time step `step` was right. Ends the
+    /// pending session and starts a new one (a fresh token again), remembering the step
+    /// so the same code cannot be used twice. `false` if the step was already used.
+    pub async fn complete_second_step(
+        &self,
+        pending_hash: &str,
+        token_hash: &str,
+        csrf_token: &str,
+        step: i64,
+        address: Option<String>,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let rows = tx
+            .fetch_all(
+                "SELECT s.username, u.totp_last_step FROM sessions s JOIN users u ON u.username = s.username WHERE s.token_hash = $1 AND s.revoked = $2 AND s.second_step_pending = $3",
+                &[pending_hash.into(), false.into(), true.into()],
+            )
+            .await?;
+        let Some(r) = rows.first() else {
+            return Ok(false);
+        };
+        let username = r.text("username")?;
+        if r.opt_int("totp_last_step")?
+            .is_some_and(|last| step <= last)
+        {
+            return Ok(false);
+        }
         tx.execute(
-            "INSERT INTO sessions (token_hash, username, csrf_token, created_at, last_seen_at, expires_at, revoked, address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[token_hash.into(), username.into(), csrf_token.into(), now.into(), now.into(), expires.into(), false.into(), Value::from(address.clone())],
+            "UPDATE users SET totp_last_step = $1 WHERE username = $2",
+            &[Value::Int(step), username.as_str().into()],
+        )
+        .await?;
+        tx.execute(
+            "UPDATE sessions SET revoked = $1 WHERE token_hash = $2",
+            &[true.into(), pending_hash.into()],
+        )
+        .await?;
+        open_session(
+            &mut tx, &username, token_hash, csrf_token, address, now, false,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Stores a new two-step secret awaiting confirmation with a code.
+    pub async fn begin_two_step_setup(
+        &self,
+        access: &Access,
+        secret: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE users SET totp_pending_secret = $1 WHERE username = $2",
+            &[secret.into(), access.viewer.user.as_str().into()],
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Turns two-step sign-in on with the confirmed pending secret.
+    pub async fn confirm_two_step(&self, access: &Access, step: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = $1, totp_last_step = $2 WHERE username = $3",
+            &[Value::from(None::<String>), Value::Int(step), access.viewer.user.as_str().into()],
         )
         .await?;
         record_audit(
             &mut tx,
-            &Actor::person(username, role, address),
-            AuditAction::SignIn,
+            access.actor(),
+            AuditAction::TwoStepOn,
+            None,
+            None,
+            "",
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Turns two-step sign-in off.
+    pub async fn turn_off_two_step(&self, access: &Access) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE users SET totp_secret = $1, totp_pending_secret = $1 WHERE username = $2",
+            &[
+                Value::from(None::<String>),
+                access.viewer.user.as_str().into(),
+            ],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::TwoStepOff,
             None,
             None,
             "",
@@ -367,7 +543,7 @@ impl Db {
     ) -> Result<Option<Access>, StoreError> {
         let row = self
             .fetch_optional(
-                "SELECT s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, u.username, u.display_name, u.role, u.worker_id, u.team_id, u.disabled \
+                "SELECT s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, s.second_step_pending, u.username, u.display_name, u.role, u.worker_id, u.team_id, u.disabled \
                  FROM sessions s JOIN users u ON u.username = s.username WHERE s.token_hash = $1",
                 &[token_hash.into()],
             )
@@ -375,6 +551,7 @@ impl Db {
         let Some(r) = row else { return Ok(None) };
         let last_seen = r.timestamp("last_seen_at")?;
         let live = !r.bool("revoked")?
+            && !r.bool("second_step_pending")?
             && !r.bool("disabled")?
             && now < r.timestamp("expires_at")?
             && now.duration_since(last_seen) < SESSION_IDLE_TIMEOUT;

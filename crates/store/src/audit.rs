@@ -108,6 +108,12 @@ pub enum AuditAction {
     CreateApiToken,
     /// An API token was revoked.
     RevokeApiToken,
+    /// The password was right; the one-time code is awaited.
+    SignInPasswordAccepted,
+    /// Two-step sign-in was turned on.
+    TwoStepOn,
+    /// Two-step sign-in was turned off.
+    TwoStepOff,
 }
 
 impl AuditAction {
@@ -132,6 +138,9 @@ impl AuditAction {
             AuditAction::ReadAccessLog => "READ_ACCESS_LOG",
             AuditAction::CreateApiToken => "CREATE_API_TOKEN",
             AuditAction::RevokeApiToken => "REVOKE_API_TOKEN",
+            AuditAction::SignInPasswordAccepted => "SIGN_IN_PASSWORD_ACCEPTED",
+            AuditAction::TwoStepOn => "TWO_STEP_ON",
+            AuditAction::TwoStepOff => "TWO_STEP_OFF",
         }
     }
 }

@@ -17,8 +17,8 @@ mod write;
 
 pub use access::{
     Access, AccessLogEntry, ApiTokenInfo, BREAK_GLASS_GRANT, BreakGlassAlert, ChildOpening,
-    Credentials, FAILURES_BEFORE_LOCKOUT, FIRST_LOCKOUT, NewUser, SESSION_ABSOLUTE_TIMEOUT,
-    SESSION_IDLE_TIMEOUT,
+    Credentials, FAILURES_BEFORE_LOCKOUT, FIRST_LOCKOUT, NewUser, SECOND_STEP_WINDOW,
+    SESSION_ABSOLUTE_TIMEOUT, SESSION_IDLE_TIMEOUT,
 };
 pub use audit::{Actor, AuditAction, AuditEvent, AuditProblem, AuditVerification, GENESIS_HASH};
 pub use caseline_domain::status::ChildStatus;

@@ -29,6 +29,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_audit_chain.sql"),
     migration!(5, "0005_access.sql"),
     migration!(6, "0006_api_tokens.sql"),
+    migration!(7, "0007_two_step.sql"),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction.

@@ -490,6 +490,16 @@ fn schema(ddl: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     for stmt in caseline_store::split_statements(ddl) {
         let s = stmt.trim();
+        // Columns added later: ALTER TABLE t ADD COLUMN c ...
+        if let Some(rest) = s.strip_prefix("ALTER TABLE ") {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            if let [table, "ADD", "COLUMN", column, ..] = words.as_slice() {
+                out.entry((*table).to_owned())
+                    .or_insert_with(BTreeSet::new)
+                    .insert((*column).to_owned());
+            }
+            continue;
+        }
         let Some(rest) = s.strip_prefix("CREATE TABLE ") else {
             continue;
         };
@@ -506,7 +516,9 @@ fn schema(ddl: &str) -> BTreeMap<String, BTreeSet<String>> {
             })
             .map(|l| l.split_whitespace().next().unwrap().to_owned())
             .collect();
-        out.insert(name.trim().to_owned(), cols);
+        out.entry(name.trim().to_owned())
+            .or_insert_with(BTreeSet::new)
+            .extend(cols);
     }
     out
 }
@@ -516,8 +528,13 @@ fn both_engines_define_the_same_tables_and_columns() {
     let mut sqlite = BTreeMap::new();
     let mut postgres = BTreeMap::new();
     for (_, s, p) in caseline_store::migration_ddl() {
-        sqlite.extend(schema(s));
-        postgres.extend(schema(p));
+        for (into, ddl) in [(&mut sqlite, s), (&mut postgres, p)] {
+            for (table, columns) in schema(ddl) {
+                into.entry(table)
+                    .or_insert_with(BTreeSet::new)
+                    .extend(columns);
+            }
+        }
     }
     assert_eq!(sqlite, postgres);
     for (table, columns) in ALL_TABLES {

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::response::{Html, Redirect};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use caseline_domain::access::Capability;
 use caseline_store::StoreError;
 
@@ -33,6 +34,19 @@ struct AccountPage {
     tokens: Vec<TokenRow>,
     new_token: Option<String>,
     problem: Option<String>,
+    two_step_on: bool,
+    /// While setting up two-step sign-in: the secret and the address for the app.
+    setup: Option<(String, String)>,
+    two_step_problem: Option<String>,
+}
+
+/// What the account page shows besides the basics.
+#[derive(Default)]
+struct Extras {
+    new_token: Option<String>,
+    problem: Option<String>,
+    setup: Option<(String, String)>,
+    two_step_problem: Option<String>,
 }
 
 /// How long a new API token works.
@@ -41,9 +55,13 @@ const API_TOKEN_DAYS: i64 = 90;
 async fn account_page(
     state: &AppState,
     user: &SignedIn,
-    new_token: Option<String>,
-    problem: Option<String>,
+    extras: Extras,
 ) -> Result<Html<String>, AppError> {
+    let two_step_on = state
+        .db
+        .credentials(&user.access.viewer().user)
+        .await?
+        .is_some_and(|c| c.totp_secret.is_some());
     let role = user.access.role();
     let now = jiff::Timestamp::now();
     let tokens = state
@@ -74,8 +92,11 @@ async fn account_page(
         role: role.label(),
         duties: role.duties(),
         tokens,
-        new_token,
-        problem,
+        new_token: extras.new_token,
+        problem: extras.problem,
+        two_step_on,
+        setup: extras.setup,
+        two_step_problem: extras.two_step_problem,
     };
     Ok(Html(page.render()?))
 }
@@ -85,7 +106,7 @@ pub(crate) async fn account(
     State(state): State<Arc<AppState>>,
     user: SignedIn,
 ) -> Result<Html<String>, AppError> {
-    account_page(&state, &user, None, None).await
+    account_page(&state, &user, Extras::default()).await
 }
 
 /// The new-token form.
@@ -111,13 +132,26 @@ pub(crate) async fn create_token(
         .create_api_token(&user.access, &form.name, &hash, expires)
         .await
     {
-        Ok(_) => account_page(&state, &user, Some(token), None).await,
-        Err(StoreError::Invalid(v)) => {
+        Ok(_) => {
             account_page(
                 &state,
                 &user,
-                None,
-                Some(format!("Token name {}", v.problem)),
+                Extras {
+                    new_token: Some(token),
+                    ..Extras::default()
+                },
+            )
+            .await
+        }
+        Err(StoreError::Invalid(v)) => {
+            let problem = Some(format!("Token name {}", v.problem));
+            account_page(
+                &state,
+                &user,
+                Extras {
+                    problem,
+                    ..Extras::default()
+                },
             )
             .await
         }
@@ -179,4 +213,101 @@ pub(crate) async fn alerts(
         rows,
     };
     Ok(Html(page.render()?))
+}
+
+/// `POST /account/two-step/start`: a new secret to enter in an authenticator app.
+pub(crate) async fn start_two_step(
+    State(state): State<Arc<AppState>>,
+    user: SignedIn,
+) -> Result<Html<String>, AppError> {
+    let secret = crate::totp::new_secret().ok_or(AppError::Unavailable)?;
+    state.db.begin_two_step_setup(&user.access, &secret).await?;
+    let uri = crate::totp::otpauth_uri(&secret, &user.access.viewer().user, "Caseline");
+    account_page(
+        &state,
+        &user,
+        Extras {
+            setup: Some((secret, uri)),
+            ..Extras::default()
+        },
+    )
+    .await
+}
+
+/// The code form for turning two-step sign-in on or off.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// `POST /account/two-step/confirm`: on, once a code from the new secret is right.
+pub(crate) async fn confirm_two_step(
+    State(state): State<Arc<AppState>>,
+    user: SignedIn,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let credentials = state.db.credentials(&user.access.viewer().user).await?;
+    let pending = credentials
+        .as_ref()
+        .and_then(|c| c.totp_pending_secret.clone());
+    let now = jiff::Timestamp::now().as_second();
+    match pending
+        .as_deref()
+        .and_then(|p| crate::totp::verify(p, &form.code, now, None))
+    {
+        Some(step) => {
+            state.db.confirm_two_step(&user.access, step).await?;
+            Ok(Redirect::to("/account").into_response())
+        }
+        None => {
+            let setup = pending.map(|p| {
+                let uri = crate::totp::otpauth_uri(&p, &user.access.viewer().user, "Caseline");
+                (p, uri)
+            });
+            let problem =
+                Some("The code is not right. Enter the code your app shows now.".to_owned());
+            let page = account_page(
+                &state,
+                &user,
+                Extras {
+                    setup,
+                    two_step_problem: problem,
+                    ..Extras::default()
+                },
+            )
+            .await?;
+            Ok((StatusCode::BAD_REQUEST, page).into_response())
+        }
+    }
+}
+
+/// `POST /account/two-step/off`: off, with a current code to show it is really you.
+pub(crate) async fn turn_off_two_step(
+    State(state): State<Arc<AppState>>,
+    user: SignedIn,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let credentials = state.db.credentials(&user.access.viewer().user).await?;
+    let now = jiff::Timestamp::now().as_second();
+    let ok = credentials.as_ref().is_some_and(|c| {
+        c.totp_secret
+            .as_deref()
+            .is_some_and(|s| crate::totp::verify(s, &form.code, now, c.totp_last_step).is_some())
+    });
+    if ok {
+        state.db.turn_off_two_step(&user.access).await?;
+        return Ok(Redirect::to("/account").into_response());
+    }
+    let problem = Some("The code is not right. Enter the code your app shows now.".to_owned());
+    let page = account_page(
+        &state,
+        &user,
+        Extras {
+            two_step_problem: problem,
+            ..Extras::default()
+        },
+    )
+    .await?;
+    Ok((StatusCode::BAD_REQUEST, page).into_response())
 }

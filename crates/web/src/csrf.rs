@@ -43,6 +43,11 @@ pub(crate) async fn guard(
     let sent = form_field(&bytes, "csrf_token");
     let expected = if parts.uri.path() == "/sign-in" {
         cookie(&parts.headers, &state, CookieKind::SignIn)
+    } else if parts.uri.path() == "/sign-in/code" {
+        match crate::sign_in::pending_csrf(&state, &parts.headers).await {
+            Ok(token) => token,
+            Err(e) => return e.into_response(),
+        }
     } else {
         match signed_in(&parts, &state).await {
             Ok(Some(s)) => Some(s.access.csrf_token().to_owned()),

@@ -17,6 +17,7 @@ mod headers;
 mod layout;
 mod pagination;
 mod sign_in;
+mod totp;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -83,6 +84,23 @@ fn table() -> Vec<(RouteInfo, Handler)> {
         ),
         (r("GET", "/sign-in", Public), get(sign_in::form)),
         (r("POST", "/sign-in", Public), post(sign_in::submit)),
+        (r("GET", "/sign-in/code", Public), get(sign_in::code_form)),
+        (
+            r("POST", "/sign-in/code", Public),
+            post(sign_in::code_submit),
+        ),
+        (
+            r("POST", "/account/two-step/start", SignedIn),
+            post(account::start_two_step),
+        ),
+        (
+            r("POST", "/account/two-step/confirm", SignedIn),
+            post(account::confirm_two_step),
+        ),
+        (
+            r("POST", "/account/two-step/off", SignedIn),
+            post(account::turn_off_two_step),
+        ),
         (r("POST", "/sign-out", SignedIn), post(sign_in::sign_out)),
         (
             r("POST", "/sign-out-everywhere", SignedIn),

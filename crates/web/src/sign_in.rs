@@ -134,11 +134,25 @@ pub(crate) async fn submit(
     // A new session every sign-in: any session id planted beforehand is worthless.
     let token = random_token()?;
     let csrf = random_token()?;
-    state
-        .db
-        .start_session(&username, &token_hash(&token), &csrf, address, now)
-        .await?;
-    let max_age = caseline_store::SESSION_ABSOLUTE_TIMEOUT.as_secs();
+    let two_step = usable.is_some_and(|c| c.totp_secret.is_some());
+    let max_age = if two_step {
+        state
+            .db
+            .start_pending_session(&username, &token_hash(&token), &csrf, address, now)
+            .await?;
+        caseline_store::SECOND_STEP_WINDOW.as_secs()
+    } else {
+        state
+            .db
+            .start_session(&username, &token_hash(&token), &csrf, address, now)
+            .await?;
+        caseline_store::SESSION_ABSOLUTE_TIMEOUT.as_secs()
+    };
+    let next = if two_step {
+        format!("/sign-in/code?next={}", crate::format::query_value(&next))
+    } else {
+        next
+    };
     Ok((
         // Two cookies: append, as an array of headers would keep only the last.
         AppendHeaders([
@@ -183,4 +197,128 @@ pub(crate) async fn sign_out_everywhere(
 ) -> Result<Response, AppError> {
     state.db.end_all_sessions(&user.access).await?;
     Ok(signed_out(&state))
+}
+
+#[derive(Template)]
+#[template(path = "sign_in_code.html")]
+struct CodePage {
+    layout: Layout,
+    csrf_token: String,
+    next: String,
+    problem: Option<String>,
+}
+
+/// The session waiting for its second step: (its token hash, user, anti-forgery token).
+async fn pending(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<(String, String, String)>, AppError> {
+    let Some(token) = crate::auth::cookie(headers, state, CookieKind::Session) else {
+        return Ok(None);
+    };
+    let hash = token_hash(&token);
+    Ok(state
+        .db
+        .pending_session(&hash, jiff::Timestamp::now())
+        .await?
+        .map(|(user, csrf)| (hash, user, csrf)))
+}
+
+/// The anti-forgery token of the session waiting for its second step (for the guard).
+pub(crate) async fn pending_csrf(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<String>, AppError> {
+    Ok(pending(state, headers).await?.map(|(_, _, csrf)| csrf))
+}
+
+/// `GET /sign-in/code`: the second step.
+pub(crate) async fn code_form(
+    State(state): State<Arc<AppState>>,
+    headers: axum::http::HeaderMap,
+    query: Result<Query<SignInQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, AppError> {
+    let Some((_, _, csrf)) = pending(&state, &headers).await? else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    let next = safe_next(query.as_ref().ok().and_then(|q| q.next.as_deref()));
+    let page = CodePage {
+        layout: Layout::new(&state, None, None),
+        csrf_token: csrf,
+        next,
+        problem: None,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+/// The one-time code form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CodeForm {
+    #[serde(default)]
+    code: String,
+    next: Option<String>,
+}
+
+/// `POST /sign-in/code`.
+pub(crate) async fn code_submit(
+    State(state): State<Arc<AppState>>,
+    ClientAddress(address): ClientAddress,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    let Some((pending_hash, username, csrf)) = pending(&state, &headers).await? else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    let next = safe_next(form.next.as_deref());
+    let now = jiff::Timestamp::now();
+    let credentials = state.db.credentials(&username).await?;
+    let step = credentials.as_ref().and_then(|c| {
+        let secret = c.totp_secret.as_deref()?;
+        crate::totp::verify(secret, &form.code, now.as_second(), c.totp_last_step)
+    });
+    let token = random_token()?;
+    let new_csrf = random_token()?;
+    let done = match step {
+        Some(step) => {
+            state
+                .db
+                .complete_second_step(
+                    &pending_hash,
+                    &token_hash(&token),
+                    &new_csrf,
+                    step,
+                    address.clone(),
+                    now,
+                )
+                .await?
+        }
+        None => false,
+    };
+    if !done {
+        let locked = state
+            .db
+            .record_failed_sign_in(&username, address, now)
+            .await?;
+        let problem = if locked.is_some() {
+            "This account is now locked after repeated failed sign-ins. Ask an administrator, or try again later."
+        } else {
+            "The code is not right, or has already been used. Enter the code your authenticator app shows now."
+        };
+        let page = CodePage {
+            layout: Layout::new(&state, None, None),
+            csrf_token: csrf,
+            next,
+            problem: Some(problem.to_owned()),
+        };
+        return Ok((StatusCode::UNAUTHORIZED, Html(page.render()?)).into_response());
+    }
+    let max_age = caseline_store::SESSION_ABSOLUTE_TIMEOUT.as_secs();
+    Ok((
+        [(
+            header::SET_COOKIE,
+            set_cookie(&state, CookieKind::Session, &token, Some(max_age)),
+        )],
+        Redirect::to(&next),
+    )
+        .into_response())
 }
