@@ -504,7 +504,7 @@ fn schema(ddl: &str) -> BTreeMap<String, BTreeSet<String>> {
             continue;
         };
         let (name, body) = rest.split_once('(').unwrap();
-        let cols = body
+        let cols: Vec<String> = body
             .lines()
             .map(str::trim)
             .filter(|l| {

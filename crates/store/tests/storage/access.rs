@@ -501,3 +501,71 @@ async fn api_tokens_act_as_their_user_until_revoked_or_expired(db: Db) {
     assert_eq!(db.api_tokens(&sw).await.unwrap().len(), 2);
 }
 both_engines!(api_tokens_act_as_their_user_until_revoked_or_expired);
+
+async fn a_two_step_session_opens_nothing_until_its_code_is_accepted_once(db: Db) {
+    let _ = load_authority(&db, &generator(5), 0).await;
+    let _ = signed_in(&db, "sw.one", Role::SocialWorker, None, None).await;
+    let now = Timestamp::now();
+    db.start_pending_session("sw.one", "pending-1", "csrf-p", None, now)
+        .await
+        .unwrap();
+    assert!(
+        db.session_access("pending-1", None, now)
+            .await
+            .unwrap()
+            .is_none(),
+        "pending session is not a session"
+    );
+    assert_eq!(
+        db.pending_session("pending-1", now).await.unwrap(),
+        Some(("sw.one".into(), "csrf-p".into()))
+    );
+    // Too late for the code.
+    let late = now.checked_add(caseline_store::SECOND_STEP_WINDOW).unwrap();
+    assert_eq!(db.pending_session("pending-1", late).await.unwrap(), None);
+
+    assert!(
+        db.complete_second_step("pending-1", "full-1", "csrf-f", 1000, None, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        db.session_access("full-1", None, now)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        db.pending_session("pending-1", now)
+            .await
+            .unwrap()
+            .is_none(),
+        "the pending session is gone"
+    );
+    // The same time step cannot be used again, nor an earlier one.
+    db.start_pending_session("sw.one", "pending-2", "csrf-p2", None, now)
+        .await
+        .unwrap();
+    assert!(
+        !db.complete_second_step("pending-2", "full-2", "c", 1000, None, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !db.complete_second_step("pending-2", "full-2", "c", 999, None, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        db.session_access("full-2", None, now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        db.complete_second_step("pending-2", "full-2", "c", 1001, None, now)
+            .await
+            .unwrap()
+    );
+}
+both_engines!(a_two_step_session_opens_nothing_until_its_code_is_accepted_once);
