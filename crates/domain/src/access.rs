@@ -30,6 +30,9 @@ pub enum Capability {
     VerifyAuditTrail,
     /// See break-glass alerts for the teams managed.
     ReviewBreakGlassAlerts,
+    /// Export everything held about a person for a subject access request (UK GDPR
+    /// art. 15), stating the request's reference.
+    SubjectAccessExport,
 }
 
 impl Role {
@@ -45,6 +48,7 @@ impl Role {
             ManageUsers => self == SystemAdministrator,
             VerifyAuditTrail => matches!(self, SystemAdministrator | SeniorLeader),
             ReviewBreakGlassAlerts => matches!(self, TeamManager | ServiceManager | SeniorLeader),
+            SubjectAccessExport => matches!(self, ServiceManager | SeniorLeader),
         }
     }
 
@@ -69,13 +73,19 @@ impl Role {
             Role::ServiceManager => &[
                 "Open the records of children in the teams of your service.",
                 "See lists of named children across the authority.",
+                "Export everything held about a person for a subject access request, giving its reference.",
                 "Open any other child's record only by stating why (break-glass).",
             ],
             Role::QualityAssuranceAuditor => {
                 &["Open the records of the children in your audit sample, and no others."]
             }
-            Role::PerformanceAnalyst | Role::SeniorLeader => &[
+            Role::PerformanceAnalyst => &[
                 "See aggregate figures and lists of named children.",
+                "Open a named child's record only by stating why (break-glass).",
+            ],
+            Role::SeniorLeader => &[
+                "See aggregate figures and lists of named children.",
+                "Export everything held about a person for a subject access request, giving its reference.",
                 "Open a named child's record only by stating why (break-glass).",
             ],
             Role::SystemAdministrator => &[

@@ -6,7 +6,7 @@ use crate::codes::{AssessmentFactor, AssessmentOutcome};
 use crate::{PersonId, RecordId, TeamId, ValidationError, WorkerId};
 
 /// A child and family assessment within an episode of need.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Assessment {
     /// Record id (CIN census AssessmentID).
     pub id: RecordId,

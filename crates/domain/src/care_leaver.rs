@@ -9,7 +9,7 @@ use crate::codes::{
 use crate::{PersonId, RecordId, ValidationError, WorkerId};
 
 /// A young person's entitlement to leaving-care services.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CareLeaver {
     /// Record id.
     pub id: RecordId,
@@ -26,7 +26,7 @@ pub struct CareLeaver {
 }
 
 /// A contact with a care leaver and what was learned (903 OC3: in touch, activity, accommodation).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CareLeaverContact {
     /// Record id.
     pub id: RecordId,
@@ -60,7 +60,7 @@ impl CareLeaverContact {
 }
 
 /// A pathway plan review (Care Leavers (England) Regs 2010 reg 7: at least every six months).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PathwayPlanReview {
     /// Record id.
     pub id: RecordId,

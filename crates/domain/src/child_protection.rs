@@ -8,7 +8,7 @@ use crate::error::end_not_before_start;
 use crate::{PersonId, RecordId, ValidationError};
 
 /// An initial or review child protection conference.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChildProtectionConference {
     /// Record id.
     pub id: RecordId,
@@ -33,7 +33,7 @@ pub struct ChildProtectionConference {
 }
 
 /// A child protection plan (CIN census ChildProtectionPlans).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChildProtectionPlan {
     /// Record id (CIN census CPPID).
     pub id: RecordId,
@@ -73,7 +73,7 @@ impl ChildProtectionPlan {
 }
 
 /// A core group meeting for a child protection plan (Working Together 2023, ch. 4).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CoreGroupMeeting {
     /// Record id.
     pub id: RecordId,
@@ -86,7 +86,7 @@ pub struct CoreGroupMeeting {
 }
 
 /// A child in need plan (CIN census CINplanDates).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChildInNeedPlan {
     /// Record id.
     pub id: RecordId,

@@ -80,7 +80,7 @@ macro_rules! for_each_journey_list {
 }
 
 /// A child and every record of their journey.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChildRecord {
     /// The child.
     pub child: Person,

@@ -26,6 +26,12 @@ pub enum Stage {
     Other,
 }
 
+impl serde::Serialize for Stage {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
 impl Stage {
     /// Stable name used in CSS classes and filters.
     pub fn slug(self) -> &'static str {
@@ -42,7 +48,7 @@ impl Stage {
 }
 
 /// One line of the chronology.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ChronologyEntry {
     /// When it happened.
     pub date: Date,

@@ -8,7 +8,7 @@ use crate::error::end_not_before_start;
 use crate::{PersonId, RecordId, TeamId, ValidationError, WorkerId};
 
 /// A contact: information about a child received by the front door (SSD ssd_contacts).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Contact {
     /// Record id.
     pub id: RecordId,
@@ -57,7 +57,7 @@ impl Contact {
 }
 
 /// An early help episode coordinated by the local authority (SSD ssd_early_help_episodes).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EarlyHelpEpisode {
     /// Record id.
     pub id: RecordId,

@@ -7,7 +7,7 @@ use crate::codes::{HealthCheckKind, HealthCheckStatus, SdqReason};
 use crate::{PersonId, RecordId, ValidationError};
 
 /// A health assessment or dental check.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct HealthCheck {
     /// Record id.
     pub id: RecordId,
@@ -22,7 +22,7 @@ pub struct HealthCheck {
 }
 
 /// A strengths and difficulties questionnaire score, or why none was recorded (903 OC2).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SdqScore {
     /// Record id.
     pub id: RecordId,
@@ -65,7 +65,7 @@ impl SdqScore {
 }
 
 /// A personal education plan meeting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PersonalEducationPlan {
     /// Record id.
     pub id: RecordId,
@@ -76,7 +76,7 @@ pub struct PersonalEducationPlan {
 }
 
 /// Whether the child's immunisations were up to date when checked (903 OC2 IMMUNISATIONS).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImmunisationCheck {
     /// Record id.
     pub id: RecordId,
@@ -89,7 +89,7 @@ pub struct ImmunisationCheck {
 }
 
 /// A substance misuse problem identified, and the help offered (903 OC2).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SubstanceMisuse {
     /// Record id.
     pub id: RecordId,
@@ -119,7 +119,7 @@ impl SubstanceMisuse {
 }
 
 /// A conviction or final warning/reprimand while looked after (903 OC2 CONVICTED).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Conviction {
     /// Record id.
     pub id: RecordId,

@@ -12,7 +12,7 @@ use crate::values::{OfstedUrn, Postcode};
 use crate::{PersonId, RecordId, ValidationError};
 
 /// A period of care: from the day a child starts to be looked after to the day they cease.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PeriodOfCare {
     /// Record id (SSD clae_cla_id).
     pub id: RecordId,
@@ -46,7 +46,7 @@ impl PeriodOfCare {
 }
 
 /// An SSDA903 episode: a span with one legal status and one placement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CareEpisode {
     /// Record id.
     pub id: RecordId,
@@ -127,7 +127,7 @@ impl CareEpisode {
 }
 
 /// A looked-after review chaired by the IRO (CPR2010 reg 33; 903 Reviews).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LookedAfterReview {
     /// Record id.
     pub id: RecordId,
@@ -143,7 +143,7 @@ pub struct LookedAfterReview {
 
 /// The care plan's intention for permanence (SSD ssd_cla_care_plan); several open
 /// intentions at once mean parallel planning.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CarePlan {
     /// Record id.
     pub id: RecordId,

@@ -8,7 +8,7 @@ use crate::codes::MissingType;
 use crate::{PersonId, RecordId, ValidationError};
 
 /// One episode of a child being missing or away without authorisation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MissingEpisode {
     /// Record id.
     pub id: RecordId,

@@ -9,7 +9,7 @@ use crate::{PersonId, RecordId, ValidationError};
 
 /// A private fostering arrangement (Children (Private Arrangements for Fostering) Regs
 /// 2005, SI 2005/1533).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PrivateFosteringArrangement {
     /// Record id.
     pub id: RecordId,
@@ -41,7 +41,7 @@ impl PrivateFosteringArrangement {
 
 /// An allegation against someone who works with children, managed by the designated
 /// officer (Working Together 2023, ch. 2).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LadoAllegation {
     /// Record id.
     pub id: RecordId,
@@ -84,7 +84,7 @@ impl LadoAllegation {
 }
 
 /// Pre-proceedings under the Public Law Outline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PreProceedings {
     /// Record id.
     pub id: RecordId,
@@ -124,7 +124,7 @@ impl PreProceedings {
 }
 
 /// Elective home education or a child missing education.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EducationConcern {
     /// Record id.
     pub id: RecordId,

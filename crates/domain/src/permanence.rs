@@ -9,7 +9,7 @@ use crate::codes::{
 use crate::{PersonId, RecordId, ValidationError};
 
 /// A child's permanence decisions and dates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Permanence {
     /// Record id.
     pub id: RecordId,
@@ -81,7 +81,7 @@ impl Permanence {
 }
 
 /// Details of an adoption for SSDA903 AD1: who adopted the child.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AdoptionDetails {
     /// Record id.
     pub id: RecordId,
@@ -124,7 +124,7 @@ impl AdoptionDetails {
 }
 
 /// A permanence order the child had before this period of care (SSDA903 PrevPerm).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PreviousPermanenceOrder {
     /// Record id.
     pub id: RecordId,

@@ -9,7 +9,7 @@ use crate::values::{Postcode, Upn};
 use crate::{PersonId, RecordId, ValidationError};
 
 /// A person known to children's services (SSD ssd_person).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Person {
     /// The local authority's id for the person (DfE API `la_child_id`).
     pub id: PersonId,
@@ -114,7 +114,7 @@ impl Person {
 }
 
 /// A family link between a child and another person (SSD ssd_family, ssd_mother).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FamilyLink {
     /// Record id.
     pub id: RecordId,
@@ -145,7 +145,7 @@ impl FamilyLink {
 
 /// An immigration status held for a period (SSD ssd_immigration_status); the UASC
 /// period gives SSDA903 UASC DUC and the DfE API `uasc_end_date`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImmigrationStatus {
     /// Record id.
     pub id: RecordId,

@@ -7,7 +7,7 @@ use crate::codes::{ActionStatus, PlanKind};
 use crate::{PersonId, RecordId, ValidationError};
 
 /// One action on a plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PlanAction {
     /// Record id.
     pub id: RecordId,

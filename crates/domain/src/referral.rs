@@ -7,7 +7,7 @@ use crate::error::end_not_before_start;
 use crate::{PersonId, RecordId, TeamId, ValidationError, WorkerId};
 
 /// A referral to children's social care and the episode of need it opens.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Referral {
     /// Record id (CIN census CINdetailsID).
     pub id: RecordId,

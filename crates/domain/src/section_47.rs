@@ -7,7 +7,7 @@ use crate::error::end_not_before_start;
 use crate::{PersonId, RecordId, ValidationError, WorkerId};
 
 /// A section 47 child protection enquiry.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Section47Enquiry {
     /// Record id.
     pub id: RecordId,

@@ -7,7 +7,7 @@ use crate::codes::Agency;
 use crate::{PersonId, RecordId, ValidationError};
 
 /// Whether a partner agency was invited to, attended and contributed to a strategy discussion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct AgencyParticipation {
     /// The agency.
     pub agency: Agency,
@@ -20,7 +20,7 @@ pub struct AgencyParticipation {
 }
 
 /// A strategy discussion (or meeting) held when a child may be suffering significant harm.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StrategyDiscussion {
     /// Record id.
     pub id: RecordId,

@@ -6,7 +6,7 @@ use crate::codes::VisitKind;
 use crate::{PersonId, RecordId, ValidationError, WorkerId};
 
 /// A visit to (or contact with) the child by their worker.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Visit {
     /// Record id.
     pub id: RecordId,

@@ -9,7 +9,7 @@ use crate::values::SweRegistration;
 use crate::{PersonId, RecordId, TeamId, ValidationError, WorkerId};
 
 /// A team (SSD ssd_department).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Team {
     /// Team id.
     pub id: TeamId,
@@ -22,7 +22,7 @@ pub struct Team {
 }
 
 /// A member of staff (SSD ssd_professionals).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Worker {
     /// Worker id.
     pub id: WorkerId,
@@ -75,7 +75,7 @@ impl Worker {
 
 /// A period in which a worker (or, while "held on duty", only a team) is responsible
 /// for a child (SSD ssd_involvements; SSDA903 SWEpisodes).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Allocation {
     /// Record id.
     pub id: RecordId,

@@ -114,6 +114,8 @@ pub enum AuditAction {
     TwoStepOn,
     /// Two-step sign-in was turned off.
     TwoStepOff,
+    /// Everything about a person was exported for a subject access request.
+    ExportSubjectAccess,
 }
 
 impl AuditAction {
@@ -141,6 +143,7 @@ impl AuditAction {
             AuditAction::SignInPasswordAccepted => "SIGN_IN_PASSWORD_ACCEPTED",
             AuditAction::TwoStepOn => "TWO_STEP_ON",
             AuditAction::TwoStepOff => "TWO_STEP_OFF",
+            AuditAction::ExportSubjectAccess => "EXPORT_SUBJECT_ACCESS",
         }
     }
 }
@@ -391,7 +394,7 @@ pub(crate) async fn record_audit_many(
 }
 
 /// One entry of the audit trail, as shown on a "who has seen this record" page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AuditEvent {
     /// Position in the trail (gapless, in the order entries were written).
     pub id: i64,

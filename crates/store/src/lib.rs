@@ -10,6 +10,7 @@ mod columns;
 mod db;
 mod error;
 mod migrate;
+mod subject_access;
 pub mod tables;
 mod value;
 mod workforce;
@@ -25,6 +26,7 @@ pub use caseline_domain::status::ChildStatus;
 pub use children::{ChildList, ChildListEntry};
 pub use db::{Db, Engine, Tx};
 pub use error::StoreError;
+pub use subject_access::{LinkedChild, Mention, ReviewItem, SubjectAccessPack};
 pub use value::{Row, Value};
 
 /// The migrations' DDL per engine, for the schema parity test and tooling.

@@ -17,6 +17,7 @@ mod headers;
 mod layout;
 mod pagination;
 mod sign_in;
+mod subject_access;
 mod totp;
 
 use std::future::Future;
@@ -131,6 +132,14 @@ fn table() -> Vec<(RouteInfo, Handler)> {
         (
             r("POST", "/account/api-tokens/{id}/revoke", SignedIn),
             post(account::revoke_token),
+        ),
+        (
+            r("GET", "/subject-access", SignedIn),
+            get(subject_access::start),
+        ),
+        (
+            r("GET", "/subject-access/pack", SignedIn),
+            get(subject_access::export),
         ),
         (r("GET", "/api/children", ApiToken), get(api::children)),
         (r("GET", "/api/children/{id}", ApiToken), get(api::child)),

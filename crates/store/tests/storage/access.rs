@@ -569,3 +569,87 @@ async fn a_two_step_session_opens_nothing_until_its_code_is_accepted_once(db: Db
     );
 }
 both_engines!(a_two_step_session_opens_nothing_until_its_code_is_accepted_once);
+
+async fn a_subject_access_pack_holds_everything_and_flags_third_parties(db: Db) {
+    let g = generator(50);
+    let w = g.workforce();
+    db.insert_workforce(&actor(), &w.teams, &w.workers)
+        .await
+        .unwrap();
+    let mut records: Vec<ChildRecord> = (0..50).map(|i| g.child(i)).collect();
+    // A child with a relative and a contact; another child's contact names that relative.
+    let (a, b) = {
+        let a = records
+            .iter()
+            .position(|r| !r.relatives.is_empty() && !r.contacts.is_empty())
+            .unwrap();
+        let b = records
+            .iter()
+            .position(|r| !r.contacts.is_empty() && r.child.id != records[a].child.id)
+            .unwrap();
+        (a, b)
+    };
+    let relative = records[a].relatives[0].clone();
+    records[b].contacts[0].summary = format!(
+        "Neighbour {} called with concerns",
+        relative.full_name().to_uppercase()
+    );
+    db.insert_child_records(&actor(), &records).await.unwrap();
+    let leader = signed_in(&db, "leader", Role::SeniorLeader, None, None).await;
+    let sw = signed_in(&db, "sw.one", Role::SocialWorker, None, None).await;
+
+    let child = &records[a].child.id;
+    let pack = db
+        .subject_access(&leader, child, "SAR-2026-014")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        normalise(pack.child_record.clone().unwrap()),
+        normalise(records[a].clone())
+    );
+    for p in &records[a].relatives {
+        assert!(
+            pack.for_review
+                .iter()
+                .any(|r| r.section == "family" && r.record_id == p.id.as_str()),
+            "relative {} flagged",
+            p.id
+        );
+    }
+    let exported = pack.access_history.iter().any(|e| {
+        e.action == "EXPORT_SUBJECT_ACCESS" && e.reason.as_deref() == Some("SAR-2026-014")
+    });
+    assert!(exported, "the export itself is in the access history");
+
+    // The relative's own pack: the child they are linked to, and the mention elsewhere.
+    let adult = db
+        .subject_access(&leader, &relative.id, "SAR-2026-015")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(adult.child_record.is_none());
+    assert!(adult.linked_children.iter().any(|l| &l.child_id == child));
+    assert_eq!(adult.mentions.len(), 1);
+    assert_eq!(adult.mentions[0].child_id, records[b].child.id);
+    assert!(adult.for_review.iter().any(|r| r.section == "mentions"));
+
+    // Only the roles that may, and only with a reference.
+    let e = db.subject_access(&sw, child, "SAR-1").await.unwrap_err();
+    let StoreError::Invalid(v) = e else {
+        panic!("{e}")
+    };
+    assert_eq!(v.field, "role");
+    let e = db.subject_access(&leader, child, " ").await.unwrap_err();
+    let StoreError::Invalid(v) = e else {
+        panic!("{e}")
+    };
+    assert_eq!(v.field, "reference");
+    assert!(
+        db.subject_access(&leader, &PersonId::parse("NOBODY").unwrap(), "SAR-1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+both_engines!(a_subject_access_pack_holds_everything_and_flags_third_parties);
