@@ -332,6 +332,40 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         let mut sorted = dates.clone();
         sorted.sort();
         assert_eq!(dates, sorted, "chronology in date order");
+
+        // Who has viewed this record: the worker's own visit is there, not flagged.
+        browser
+            .find(Locator::LinkText("Who has viewed this record"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css("h1")).await?;
+        screenshot(&browser, "04-who-has-viewed").await;
+        let log = browser.find(Locator::Css("main")).await?.text().await?;
+        assert!(
+            log.contains("sw.demo") && log.contains("Opened the record"),
+            "{log}"
+        );
+
+        // The account page lists what the role may do; sign out ends the session.
+        browser.goto(&format!("{}/account", demo.base)).await?;
+        screenshot(&browser, "05-account").await;
+        let account = browser.find(Locator::Css("main")).await?.text().await?;
+        assert!(account.contains("Social worker"), "{account}");
+        browser
+            .find(Locator::Css("form[action='/sign-out'] button"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("input[name='username']"))
+            .await?;
+        browser.goto(&format!("{}/children", demo.base)).await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("input[name='username']"))
+            .await?;
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;

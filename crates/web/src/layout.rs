@@ -1,5 +1,7 @@
 //! What the base template needs on every page: authority, user, current section.
 
+use caseline_domain::access::Capability;
+
 use crate::AppState;
 use crate::auth::SignedIn;
 
@@ -25,6 +27,10 @@ pub(crate) struct Layout {
     pub role: Option<&'static str>,
     /// The session's anti-forgery token, for the sign-out form in the header.
     pub csrf_token: String,
+    /// Whether to offer the break-glass alerts page (managers and leaders).
+    pub show_alerts: bool,
+    /// Whether to offer subject access exports.
+    pub show_subject_access: bool,
     /// Which navigation item is current, if any.
     pub section: Option<Section>,
 }
@@ -37,6 +43,10 @@ impl Layout {
             user_name: user.map(|u| u.access.display_name().to_owned()),
             role: user.map(|u| u.access.role().label()),
             csrf_token: user.map_or(String::new(), |u| u.access.csrf_token().to_owned()),
+            show_alerts: user
+                .is_some_and(|u| u.access.role().may(Capability::ReviewBreakGlassAlerts)),
+            show_subject_access: user
+                .is_some_and(|u| u.access.role().may(Capability::SubjectAccessExport)),
             section,
         }
     }
