@@ -134,6 +134,16 @@ pub struct ApiTokenInfo {
     pub last_used_at: Option<Timestamp>,
 }
 
+fn alert_from_row(r: &Row) -> Result<BreakGlassAlert, StoreError> {
+    Ok(BreakGlassAlert {
+        id: r.text("id")?,
+        username: r.text("username")?,
+        child_id: Column::read(r, "break_glass_grants", "child_id")?,
+        reason: r.text("reason")?,
+        granted_at: r.timestamp("granted_at")?,
+    })
+}
+
 /// Writes a new session row (and, when complete, the sign-in's audit entry).
 async fn open_session(
     tx: &mut Tx,
@@ -473,6 +483,17 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Ends a session still waiting for its second step (the account locked meanwhile).
+    pub async fn end_pending_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE sessions SET revoked = $1 WHERE token_hash = $2 AND second_step_pending = $3",
+            &[true.into(), token_hash.into(), true.into()],
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// Stores a new two-step secret awaiting confirmation with a code.
@@ -852,8 +873,11 @@ impl Db {
         let Some(facts) = child_facts(&mut tx, access, id, now).await? else {
             return Ok(false);
         };
-        if decide(access.viewer(), &facts) != AccessDecision::BreakGlassAvailable {
-            return Ok(false);
+        match decide(access.viewer(), &facts) {
+            AccessDecision::BreakGlassAvailable => {}
+            // Already in scope: nothing to break.
+            AccessDecision::Allowed(_) => return Ok(true),
+            AccessDecision::Hidden => return Ok(false),
         }
         let team = tx
             .fetch_all(
@@ -898,6 +922,13 @@ impl Db {
         &self,
         access: &Access,
     ) -> Result<Vec<BreakGlassAlert>, StoreError> {
+        // Senior leaders see every alert; managers those for their teams.
+        if access.role() == Role::SeniorLeader {
+            let rows = self
+                .fetch_all("SELECT id, username, child_id, reason, granted_at FROM break_glass_grants ORDER BY granted_at DESC", &[])
+                .await?;
+            return rows.iter().map(alert_from_row).collect();
+        }
         let teams = &access.viewer.teams;
         if teams.is_empty() {
             return Ok(Vec::new());
@@ -910,15 +941,7 @@ impl Db {
         self.fetch_all(&sql, &params)
             .await?
             .iter()
-            .map(|r| {
-                Ok(BreakGlassAlert {
-                    id: r.text("id")?,
-                    username: r.text("username")?,
-                    child_id: Column::read(r, "break_glass_grants", "child_id")?,
-                    reason: r.text("reason")?,
-                    granted_at: r.timestamp("granted_at")?,
-                })
-            })
+            .map(alert_from_row)
             .collect()
     }
 

@@ -124,6 +124,11 @@ impl Db {
             return Ok(None);
         };
         let person = Person::from_row(&row)?;
+        // Restricted records stay invisible to everyone not named on them, here too.
+        let hidden = restricted_from(&mut tx, access).await?;
+        if hidden.contains(id.as_str()) {
+            return Ok(None);
+        }
         let child_record = if person.kind == PersonKind::Child {
             read_child_record(&mut tx, id).await?
         } else {
@@ -140,7 +145,9 @@ impl Db {
                 parental_responsibility: r.bool("parental_responsibility")?,
             });
         }
-        let mentions = mentions_of(&mut tx, &person).await?;
+        linked_children.retain(|l| !hidden.contains(l.child_id.as_str()));
+        let mut mentions = mentions_of(&mut tx, &person).await?;
+        mentions.retain(|m| !hidden.contains(m.child_id.as_str()));
         record_audit(
             &mut tx,
             access.actor(),
@@ -165,6 +172,20 @@ impl Db {
             for_review,
         }))
     }
+}
+
+/// Ids of restricted records the viewer is not named on.
+async fn restricted_from(
+    tx: &mut crate::Tx,
+    access: &Access,
+) -> Result<std::collections::HashSet<String>, StoreError> {
+    let rows = tx
+        .fetch_all(
+            "SELECT child_id FROM restricted_records WHERE child_id NOT IN (SELECT child_id FROM restricted_record_people WHERE username = $1)",
+            &[access.viewer().user.as_str().into()],
+        )
+        .await?;
+    rows.iter().map(|r| r.text("child_id")).collect()
 }
 
 /// Free-text fields in other people's records naming `person` (full name, any case).

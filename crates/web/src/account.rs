@@ -215,11 +215,26 @@ pub(crate) async fn alerts(
     Ok(Html(page.render()?))
 }
 
+const TURN_OFF_FIRST: &str = "Two-step sign-in is already on. Turn it off with a code from your app first, then set it up again.";
+
+async fn two_step_is_on(state: &AppState, user: &SignedIn) -> Result<bool, AppError> {
+    Ok(state
+        .db
+        .credentials(&user.access.viewer().user)
+        .await?
+        .is_some_and(|c| c.totp_secret.is_some()))
+}
+
 /// `POST /account/two-step/start`: a new secret to enter in an authenticator app.
 pub(crate) async fn start_two_step(
     State(state): State<Arc<AppState>>,
     user: SignedIn,
 ) -> Result<Html<String>, AppError> {
+    // Replacing a secret that is on needs the current one: turn it off first (with a
+    // code), so a stolen session alone cannot swap in another authenticator.
+    if two_step_is_on(&state, &user).await? {
+        return Err(AppError::Forbidden(TURN_OFF_FIRST));
+    }
     let secret = crate::totp::new_secret().ok_or(AppError::Unavailable)?;
     state.db.begin_two_step_setup(&user.access, &secret).await?;
     let uri = crate::totp::otpauth_uri(&secret, &user.access.viewer().user, "Caseline");
@@ -247,6 +262,9 @@ pub(crate) async fn confirm_two_step(
     user: SignedIn,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, AppError> {
+    if two_step_is_on(&state, &user).await? {
+        return Err(AppError::Forbidden(TURN_OFF_FIRST));
+    }
     let credentials = state.db.credentials(&user.access.viewer().user).await?;
     let pending = credentials
         .as_ref()

@@ -199,10 +199,37 @@ impl FromRequestParts<Arc<AppState>> for SignedIn {
     }
 }
 
+/// Middleware for signed-in routes: resolves the session once (handlers then find it
+/// in the request) or sends the visitor to sign in.
+pub(crate) async fn require_session(
+    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (mut parts, body) = request.into_parts();
+    match SignedIn::from_request_parts(&mut parts, &state).await {
+        Ok(_) => {
+            next.run(axum::extract::Request::from_parts(parts, body))
+                .await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
 /// Where to go after sign-in: only a path on this site, never another host.
 pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        // Browsers drop tabs and line breaks from addresses ("/\t/evil" becomes
+        // "//evil"), so no control character or space may appear at all.
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && !n.chars().any(|c| c.is_control() || c.is_whitespace()) =>
+        {
+            n.to_owned()
+        }
         _ => "/children".to_owned(),
     }
 }
@@ -236,6 +263,8 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/children");
         assert_eq!(safe_next(Some("/\\evil.example")), "/children");
         assert_eq!(safe_next(None), "/children");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/children");
+        assert_eq!(safe_next(Some("/children\r\nSet-Cookie: x=1")), "/children");
     }
 
     #[test]

@@ -159,6 +159,15 @@ pub fn router(state: AppState) -> Router {
     let state = Arc::new(state);
     let mut by_path: BTreeMap<&'static str, Handler> = BTreeMap::new();
     for (info, handler) in table() {
+        // The table's word is enforced here, whatever the handler takes: a signed-in
+        // route cannot be reached without a live session even if its handler forgot.
+        let handler = match info.reach {
+            Reach::SignedIn => handler.route_layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                auth::require_session,
+            )),
+            Reach::Public | Reach::ApiToken => handler,
+        };
         let merged = match by_path.remove(info.path) {
             Some(existing) => existing.merge(handler),
             None => handler,

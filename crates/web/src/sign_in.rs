@@ -272,6 +272,21 @@ pub(crate) async fn code_submit(
     let next = safe_next(form.next.as_deref());
     let now = jiff::Timestamp::now();
     let credentials = state.db.credentials(&username).await?;
+    // A locked or disabled account gets no further guesses at the code.
+    let barred = credentials
+        .as_ref()
+        .is_none_or(|c| c.disabled || c.locked_until.is_some_and(|u| u > now));
+    if barred {
+        state.db.end_pending_session(&pending_hash).await?;
+        let problem = "This account is locked after repeated failed sign-ins. Ask an administrator, or try again later.";
+        let page = CodePage {
+            layout: Layout::new(&state, None, None),
+            csrf_token: csrf,
+            next,
+            problem: Some(problem.to_owned()),
+        };
+        return Ok((StatusCode::TOO_MANY_REQUESTS, Html(page.render()?)).into_response());
+    }
     let step = credentials.as_ref().and_then(|c| {
         let secret = c.totp_secret.as_deref()?;
         crate::totp::verify(secret, &form.code, now.as_second(), c.totp_last_step)
@@ -299,6 +314,9 @@ pub(crate) async fn code_submit(
             .db
             .record_failed_sign_in(&username, address, now)
             .await?;
+        if locked.is_some() {
+            state.db.end_pending_session(&pending_hash).await?;
+        }
         let problem = if locked.is_some() {
             "This account is now locked after repeated failed sign-ins. Ask an administrator, or try again later."
         } else {

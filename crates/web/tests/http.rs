@@ -5,6 +5,11 @@
 
 mod support;
 
+#[path = "http/attacks.rs"]
+mod attacks;
+#[path = "http/matrix.rs"]
+mod matrix;
+
 use caseline_domain::TeamId;
 use caseline_domain::codes::Role;
 use caseline_store::{Actor, Db, NewUser};
@@ -142,6 +147,167 @@ impl TestApp {
             body,
         }
     }
+
+    /// Any request: `cookie` is a whole `Cookie` header, `headers` are added as given,
+    /// and `form` (if any) is sent as an `application/x-www-form-urlencoded` body.
+    async fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        cookie: Option<&str>,
+        headers: &[(&str, &str)],
+        form: Option<&[(&str, &str)]>,
+    ) -> Page {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(form) = form {
+            request = request.form(form);
+        }
+        Page::read(request.send().await.unwrap()).await
+    }
+
+    /// `GET path` with `cookie` (a session cookie `name=value`), or as nobody.
+    async fn get_as(&self, cookie: Option<&str>, path: &str) -> Page {
+        self.request(reqwest::Method::GET, path, cookie, &[], None)
+            .await
+    }
+
+    /// `POST path` with `cookie` and a form.
+    async fn post_as(&self, cookie: Option<&str>, path: &str, form: &[(&str, &str)]) -> Page {
+        self.request(reqwest::Method::POST, path, cookie, &[], Some(form))
+            .await
+    }
+
+    /// `GET path` on the API with `Authorization: Bearer token`, or with no token.
+    async fn get_api(&self, token: Option<&str>, path: &str) -> Page {
+        let bearer = token.map(|t| format!("Bearer {t}"));
+        let headers: Vec<(&str, &str)> = bearer
+            .as_deref()
+            .map(|b| vec![("authorization", b)])
+            .unwrap_or_default();
+        self.request(reqwest::Method::GET, path, None, &headers, None)
+            .await
+    }
+
+    /// The session's anti-forgery token, as a page the user can see carries it.
+    async fn csrf_token_of(&self, cookie: &str) -> String {
+        let page = self.get_as(Some(cookie), "/account").await;
+        page.assert_ok();
+        page.csrf_token()
+    }
+
+    /// A fresh sign-in form: its double-submit cookie (`name=value`) and token.
+    async fn sign_in_form(&self) -> (String, String) {
+        let page = self.get_as(None, "/sign-in").await;
+        page.assert_ok();
+        let cookie = set_cookie_value(&page.headers, "__Host-caseline-sign-in").unwrap();
+        (cookie, page.csrf_token())
+    }
+
+    /// Posts the sign-in form as a browser would (fresh form, its cookie and token),
+    /// with `next` if given; the response, unfollowed.
+    async fn submit_sign_in(&self, username: &str, password: &str, next: Option<&str>) -> Page {
+        let (cookie, token) = self.sign_in_form().await;
+        let mut form = vec![
+            ("csrf_token", token.as_str()),
+            ("username", username),
+            ("password", password),
+        ];
+        if let Some(next) = next {
+            form.push(("next", next));
+        }
+        self.post_as(Some(&cookie), "/sign-in", &form).await
+    }
+
+    /// Creates an account with [`PASSWORD`] (hashed once for the whole test binary).
+    async fn add_user(&self, username: &str, role: Role, worker: Option<&str>, team: Option<&str>) {
+        self.db
+            .create_user(
+                &Actor::new("test.loader"),
+                &NewUser {
+                    username: username.into(),
+                    display_name: format!("Display {username}"),
+                    role,
+                    worker_id: worker.map(|w| caseline_domain::WorkerId::parse(w).unwrap()),
+                    team_id: team.map(|t| TeamId::parse(t).unwrap()),
+                    password_hash: shared_password_hash().to_owned(),
+                },
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Loads the authorization matrix's teams, workers and children on top of the
+    /// hand-made authority.
+    async fn load_matrix_world(&self) {
+        let loader = Actor::new("test.loader");
+        self.db
+            .insert_workforce(
+                &loader,
+                &support::matrix_teams(),
+                &support::matrix_workers(),
+            )
+            .await
+            .unwrap();
+        self.db
+            .insert_child_records(&loader, &support::matrix_children())
+            .await
+            .unwrap();
+    }
+
+    /// `SELECT COUNT(*) AS n …` with text parameters.
+    async fn count(&self, sql: &str, params: &[&str]) -> i64 {
+        let params: Vec<caseline_store::Value> = params.iter().map(|p| (*p).into()).collect();
+        let rows = self.db.fetch_all(sql, &params).await.unwrap();
+        rows[0].int("n").unwrap()
+    }
+
+    /// Sends `target` exactly as written (no client-side normalising of `..` or
+    /// `%2e`), over a raw connection; the status and the whole raw response.
+    async fn raw_get(&self, target: &str) -> (u16, String) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let host = self.base.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+        let request = format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).await.unwrap();
+        let response = String::from_utf8_lossy(&response).into_owned();
+        let status = response
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, response)
+    }
+
+    /// Issues an API token through the account page as the holder of `cookie`: the
+    /// token (shown once) and its id (from its revoke form).
+    async fn issue_api_token(&self, cookie: &str, name: &str) -> (String, String) {
+        let csrf = self.csrf_token_of(cookie).await;
+        let page = self
+            .post_as(
+                Some(cookie),
+                "/account/api-tokens",
+                &[("csrf_token", csrf.as_str()), ("name", name)],
+            )
+            .await;
+        page.assert_ok();
+        let token = page.shown_once().expect("the new token is shown");
+        let id = attrs_after(&page.body, "/revoke\"", "action")
+            .iter()
+            .filter_map(|a| a.strip_prefix("/account/api-tokens/"))
+            .filter_map(|a| a.strip_suffix("/revoke"))
+            .next()
+            .expect("a revoke form")
+            .to_owned();
+        (token, id)
+    }
 }
 
 /// The `name=value` of a cookie the response sets.
@@ -167,6 +333,105 @@ impl Page {
     fn contains(&self, text: &str) -> bool {
         self.body.contains(text)
     }
+
+    /// Reads a whole response.
+    async fn read(response: reqwest::Response) -> Self {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap();
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// The first hidden `csrf_token` on the page.
+    fn csrf_token(&self) -> String {
+        attrs_after(&self.body, "name=\"csrf_token\"", "value")
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no csrf_token on the page: {}", self.body))
+    }
+
+    /// The `Location` of a redirect, or "" if there is none.
+    fn location(&self) -> &str {
+        self.header("location")
+    }
+
+    /// The body as JSON.
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The first `<code class="app-token">` on the page: a new API token or a new
+    /// two-step secret, shown this once.
+    fn shown_once(&self) -> Option<String> {
+        let marker = "<code class=\"app-token\">";
+        let start = self.body.find(marker)? + marker.len();
+        let len = self.body[start..].find('<')?;
+        Some(self.body[start..start + len].to_owned())
+    }
+}
+
+/// [`PASSWORD`]'s hash, worked out once for the whole test binary (argon2 is slow
+/// by design).
+fn shared_password_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| caseline_web::hash_password(PASSWORD).unwrap())
+}
+
+/// The 6-digit RFC 6238 code (HMAC-SHA1, 30-second steps) of a base32 `secret` for
+/// time step `step`, worked out here independently of the product's implementation.
+fn totp_code(secret: &str, step: i64) -> String {
+    use hmac::{Hmac, Mac};
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let (mut key, mut buffer, mut bits) = (Vec::new(), 0u64, 0u32);
+    for c in secret.bytes().filter(|c| c.is_ascii_alphanumeric()) {
+        let v = ALPHABET
+            .iter()
+            .position(|a| *a == c.to_ascii_uppercase())
+            .unwrap();
+        buffer = (buffer << 5) | v as u64;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            key.push((buffer >> bits) as u8);
+        }
+    }
+    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(&key).unwrap();
+    mac.update(&step.to_be_bytes());
+    let hash = mac.finalize().into_bytes();
+    let offset = usize::from(hash[19] & 0x0f);
+    let word = u32::from_be_bytes([
+        hash[offset] & 0x7f,
+        hash[offset + 1],
+        hash[offset + 2],
+        hash[offset + 3],
+    ]);
+    format!("{:06}", word % 1_000_000)
+}
+
+/// `s` as askama escapes it in HTML.
+fn html_escaped(s: &str) -> String {
+    s.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
+/// `s` percent-encoded for a query string.
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// The values of `attr="…"` on every tag whose text contains `marker`, in page order.

@@ -399,3 +399,319 @@ pub fn children() -> Vec<ChildRecord> {
     all.extend((1..=PADDING).map(padding));
     all
 }
+
+// ---------------------------------------------------------------------------------
+// The authorization matrix's world: more teams, workers and children, loaded on top
+// of the authority above only by the matrix and attack tests (the list tests count
+// the children of `children()`, so these are kept apart).
+
+/// Leaving Care Team: personal advisers.
+pub const LEAVING_CARE: &str = "T-LC";
+/// Independent Reviewing Service: IROs.
+pub const IRO_SERVICE: &str = "T-IRO";
+/// A team under Assessment Team North ("the teams under it" for its manager).
+pub const AST_POD: &str = "T-AST-POD";
+/// Youth Justice Service: outside children's social care (no parent), so its
+/// children are outside even the service manager's teams.
+pub const YOUTH_JUSTICE: &str = "T-YJ";
+
+/// Front door worker, in T-FD.
+pub const W_FRONT_DOOR: &str = "W-FD1";
+/// Personal advisers, in T-LC.
+pub const W_PA: &str = "W-PA1";
+pub const W_PA_COLLEAGUE: &str = "W-PA2";
+/// IROs, in T-IRO.
+pub const W_IRO: &str = "W-IRO1";
+pub const W_IRO_COLLEAGUE: &str = "W-IRO2";
+/// A team manager with their own small caseload, in T-AST.
+pub const W_TEAM_MANAGER: &str = "W-TM1";
+/// A social worker in the pod under T-AST.
+pub const W_POD: &str = "W-POD1";
+/// A youth justice worker, in T-YJ.
+pub const W_YOUTH_JUSTICE: &str = "W-YJ1";
+
+/// Allocated to Jo Bell (W-3, T-AST): Priya Shah's team's child.
+pub const M_AST_TEAM: &str = "M-AST-TEAM";
+/// Allocated to the team manager's own worker record (W-TM1, T-AST).
+pub const M_TM_OWN: &str = "M-TM-OWN";
+/// Allocated to a worker in the pod under T-AST.
+pub const M_POD: &str = "M-POD";
+/// Personal adviser W-PA1 (T-LC).
+pub const M_PA_OWN: &str = "M-PA-OWN";
+/// Personal adviser W-PA2 (T-LC).
+pub const M_PA_TEAM: &str = "M-PA-TEAM";
+/// Social worker Tom Hughes (T-CIC), IRO W-IRO1.
+pub const M_IRO_OWN: &str = "M-IRO-OWN";
+/// Social worker Tom Hughes (T-CIC), IRO W-IRO2.
+pub const M_IRO_TEAM: &str = "M-IRO-TEAM";
+/// Allocated to the front door worker W-FD1.
+pub const M_FD_OWN: &str = "M-FD-OWN";
+/// Not allocated; a contact awaiting a decision puts them in front-door work.
+pub const M_FD_WORK: &str = "M-FD-WORK";
+/// Allocated in the Youth Justice Service, outside children's social care.
+pub const M_OUTSIDE: &str = "M-OUTSIDE";
+/// Within everyone's natural scope (Priya Shah's own child, PA W-PA1, IRO W-IRO1, a
+/// contact awaiting a decision); the tests restrict the record to one named person.
+pub const M_RESTRICTED: &str = "M-RESTRICTED";
+
+/// The teams added for the matrix (T-YJ has no parent, so it comes first).
+pub fn matrix_teams() -> Vec<Team> {
+    let team = |id: &str, name: &str, service_area, parent: Option<&str>| Team {
+        id: tid(id),
+        name: name.into(),
+        service_area,
+        parent_id: parent.map(tid),
+    };
+    vec![
+        team(
+            YOUTH_JUSTICE,
+            "Youth Justice Service",
+            ServiceArea::ChildInNeedAndProtection,
+            None,
+        ),
+        team(
+            LEAVING_CARE,
+            "Leaving Care Team",
+            ServiceArea::CareLeavers,
+            Some(SERVICE),
+        ),
+        team(
+            IRO_SERVICE,
+            "Independent Reviewing Service",
+            ServiceArea::Reviewing,
+            Some(SERVICE),
+        ),
+        team(
+            AST_POD,
+            "Assessment Team North (pod)",
+            ServiceArea::Assessment,
+            Some("T-AST"),
+        ),
+    ]
+}
+
+/// The workers added for the matrix.
+pub fn matrix_workers() -> Vec<Worker> {
+    let worker = |id: &str, forename: &str, surname: &str, team: &str, role| Worker {
+        id: wid(id),
+        forename: forename.into(),
+        surname: surname.into(),
+        role,
+        team_id: tid(team),
+        registration: None,
+        agency: false,
+        fte_hundredths: 100,
+        start_date: date(2020, 1, 6),
+        end_date: None,
+    };
+    vec![
+        worker(
+            W_FRONT_DOOR,
+            "Femi",
+            "Adeyemi",
+            "T-FD",
+            JobRole::SocialWorker,
+        ),
+        worker(W_PA, "Pat", "Lowe", LEAVING_CARE, JobRole::PersonalAdviser),
+        worker(
+            W_PA_COLLEAGUE,
+            "Sam",
+            "Reid",
+            LEAVING_CARE,
+            JobRole::PersonalAdviser,
+        ),
+        worker(
+            W_IRO,
+            "Irene",
+            "Okoro",
+            IRO_SERVICE,
+            JobRole::IndependentReviewingOfficer,
+        ),
+        worker(
+            W_IRO_COLLEAGUE,
+            "Ravi",
+            "Nair",
+            IRO_SERVICE,
+            JobRole::IndependentReviewingOfficer,
+        ),
+        worker(
+            W_TEAM_MANAGER,
+            "Tess",
+            "Marsh",
+            "T-AST",
+            JobRole::TeamManager,
+        ),
+        worker(W_POD, "Owen", "Pike", AST_POD, JobRole::SocialWorker),
+        worker(
+            W_YOUTH_JUSTICE,
+            "Yusuf",
+            "Jama",
+            YOUTH_JUSTICE,
+            JobRole::SocialWorker,
+        ),
+    ]
+}
+
+fn allocated(
+    id: &str,
+    child: &str,
+    role: AllocationRole,
+    worker: Option<&str>,
+    team: &str,
+) -> Allocation {
+    Allocation {
+        role,
+        ..allocation(id, child, worker, team, date(2025, 1, 6), None)
+    }
+}
+
+fn awaiting_decision(id: &str, child: &str) -> Contact {
+    Contact {
+        id: rid(id),
+        child_id: pid(child),
+        received_at: at(date(2025, 3, 18), 9),
+        source: ReferralSource::Police,
+        outcome: None,
+        decided_at: None,
+        rag: None,
+        summary: "Police report a domestic incident; awaiting a decision".into(),
+    }
+}
+
+/// Full names of the matrix's children (and the hand-made children above), by id.
+pub fn child_name(id: &str) -> &'static str {
+    match id {
+        AMELIA => "Amelia Thornbury",
+        BEN => "Ben Thornbury",
+        CHLOE => "Chloe Okafor",
+        DANIEL => "Daniel Price",
+        M_AST_TEAM => "Mason Arkwright",
+        M_TM_OWN => "Tilly Voss",
+        M_POD => "Poppy Lindqvist",
+        M_PA_OWN => "Aaron Fairbairn",
+        M_PA_TEAM => "Kofi Mensah",
+        M_IRO_OWN => "Isla Brennan",
+        M_IRO_TEAM => "Rory Callaghan",
+        M_FD_OWN => "Freya Dunmore",
+        M_FD_WORK => "Dylan Ashworth",
+        M_OUTSIDE => "Oscar Quigley",
+        M_RESTRICTED => "Rosa Kettleby",
+        other => panic!("no name for child {other}"),
+    }
+}
+
+/// The children added for the matrix, each with the allocations its id describes.
+pub fn matrix_children() -> Vec<ChildRecord> {
+    use AllocationRole::PersonalAdviser as Pa;
+    use AllocationRole::{AllocatedSocialWorker as Sw, IndependentReviewingOfficer as Iro};
+    let child = |id: &str, allocations: Vec<Allocation>, contacts: Vec<Contact>| {
+        let (forename, surname) = child_name(id).split_once(' ').unwrap();
+        let mut r = ChildRecord::new(person(
+            id,
+            PersonKind::Child,
+            forename,
+            surname,
+            Some(date(2011, 9, 14)),
+        ));
+        r.allocations = allocations;
+        r.contacts = contacts;
+        r
+    };
+    vec![
+        child(
+            M_AST_TEAM,
+            vec![allocated("AL-M01", M_AST_TEAM, Sw, Some("W-3"), "T-AST")],
+            vec![],
+        ),
+        child(
+            M_TM_OWN,
+            vec![allocated(
+                "AL-M02",
+                M_TM_OWN,
+                Sw,
+                Some(W_TEAM_MANAGER),
+                "T-AST",
+            )],
+            vec![],
+        ),
+        child(
+            M_POD,
+            vec![allocated("AL-M03", M_POD, Sw, Some(W_POD), AST_POD)],
+            vec![],
+        ),
+        child(
+            M_PA_OWN,
+            vec![allocated("AL-M04", M_PA_OWN, Pa, Some(W_PA), LEAVING_CARE)],
+            vec![],
+        ),
+        child(
+            M_PA_TEAM,
+            vec![allocated(
+                "AL-M05",
+                M_PA_TEAM,
+                Pa,
+                Some(W_PA_COLLEAGUE),
+                LEAVING_CARE,
+            )],
+            vec![],
+        ),
+        child(
+            M_IRO_OWN,
+            vec![
+                allocated("AL-M06", M_IRO_OWN, Sw, Some("W-2"), "T-CIC"),
+                allocated("AL-M07", M_IRO_OWN, Iro, Some(W_IRO), IRO_SERVICE),
+            ],
+            vec![],
+        ),
+        child(
+            M_IRO_TEAM,
+            vec![
+                allocated("AL-M08", M_IRO_TEAM, Sw, Some("W-2"), "T-CIC"),
+                allocated(
+                    "AL-M09",
+                    M_IRO_TEAM,
+                    Iro,
+                    Some(W_IRO_COLLEAGUE),
+                    IRO_SERVICE,
+                ),
+            ],
+            vec![],
+        ),
+        child(
+            M_FD_OWN,
+            vec![allocated(
+                "AL-M10",
+                M_FD_OWN,
+                Sw,
+                Some(W_FRONT_DOOR),
+                "T-FD",
+            )],
+            vec![],
+        ),
+        child(
+            M_FD_WORK,
+            vec![],
+            vec![awaiting_decision("K-M01", M_FD_WORK)],
+        ),
+        child(
+            M_OUTSIDE,
+            vec![allocated(
+                "AL-M11",
+                M_OUTSIDE,
+                Sw,
+                Some(W_YOUTH_JUSTICE),
+                YOUTH_JUSTICE,
+            )],
+            vec![],
+        ),
+        child(
+            M_RESTRICTED,
+            vec![
+                allocated("AL-M12", M_RESTRICTED, Sw, Some("W-1"), "T-AST"),
+                allocated("AL-M13", M_RESTRICTED, Pa, Some(W_PA), LEAVING_CARE),
+                allocated("AL-M14", M_RESTRICTED, Iro, Some(W_IRO), IRO_SERVICE),
+            ],
+            vec![awaiting_decision("K-M02", M_RESTRICTED)],
+        ),
+    ]
+}
