@@ -382,3 +382,89 @@ fn which(program: &str) -> Result<PathBuf, ()> {
         })
         .ok_or(())
 }
+
+/// `caseline audit verify` on a database the demo wrote: intact, then a tampered row
+/// is named, on SQLite and (when a server is given) PostgreSQL.
+#[tokio::test]
+async fn audit_verify_names_a_tampered_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = dir.path().join("audit.db");
+    let mut targets = vec![sqlite.to_str().unwrap().to_owned()];
+    if let Ok(admin) = std::env::var("CASELINE_TEST_POSTGRES") {
+        use sqlx::Connection;
+        let name = format!("caseline_e2e_audit_{}", std::process::id());
+        let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {name}"
+        )))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        targets.push(format!("{}/{name}", admin.rsplit_once('/').unwrap().0));
+    } else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CASELINE_TEST_POSTGRES must be set under CI"
+        );
+    }
+    let bin = env!("CARGO_BIN_EXE_caseline");
+    for db in targets {
+        let generated = Command::new(bin)
+            .args([
+                "generate",
+                "--children",
+                "30",
+                "--seed",
+                "3",
+                "--database",
+                &db,
+                "--today",
+                "2026-11-20",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            generated.status.success(),
+            "{}",
+            String::from_utf8_lossy(&generated.stderr)
+        );
+        let ok = Command::new(bin)
+            .args(["audit", "verify", "--database", &db])
+            .output()
+            .unwrap();
+        let out = String::from_utf8_lossy(&ok.stdout);
+        assert!(
+            ok.status.success(),
+            "{out}{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+        assert!(out.contains("Audit trail intact"), "{out}");
+
+        // Tamper with entry 2 directly in the database.
+        let store = caseline_store::Db::open(&db).await.unwrap();
+        let mut tx = store.begin().await.unwrap();
+        tx.execute(
+            "UPDATE audit_events SET detail = $1 WHERE id = $2",
+            &["nothing to see".into(), 2_i64.into()],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        store.close().await;
+        let bad = Command::new(bin)
+            .args(["audit", "verify", "--database", &db])
+            .output()
+            .unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&bad.stdout),
+            String::from_utf8_lossy(&bad.stderr)
+        );
+        assert!(!bad.status.success(), "{said}");
+        assert!(said.contains("entry 2"), "{said}");
+    }
+}
