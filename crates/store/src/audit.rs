@@ -116,6 +116,12 @@ pub enum AuditAction {
     TwoStepOff,
     /// Everything about a person was exported for a subject access request.
     ExportSubjectAccess,
+    /// An account was disabled.
+    DisableUser,
+    /// An account was re-enabled.
+    EnableUser,
+    /// An account's lockout was cleared.
+    UnlockUser,
 }
 
 impl AuditAction {
@@ -144,6 +150,9 @@ impl AuditAction {
             AuditAction::TwoStepOn => "TWO_STEP_ON",
             AuditAction::TwoStepOff => "TWO_STEP_OFF",
             AuditAction::ExportSubjectAccess => "EXPORT_SUBJECT_ACCESS",
+            AuditAction::DisableUser => "DISABLE_USER",
+            AuditAction::EnableUser => "ENABLE_USER",
+            AuditAction::UnlockUser => "UNLOCK_USER",
         }
     }
 }

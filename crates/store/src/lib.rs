@@ -3,6 +3,7 @@
 //! nothing of HTTP.
 
 mod access;
+mod admin;
 mod audit;
 mod calendar;
 mod children;
@@ -21,6 +22,7 @@ pub use access::{
     Credentials, FAILURES_BEFORE_LOCKOUT, FIRST_LOCKOUT, NewUser, SECOND_STEP_WINDOW,
     SESSION_ABSOLUTE_TIMEOUT, SESSION_IDLE_TIMEOUT,
 };
+pub use admin::UserSummary;
 pub use audit::{Actor, AuditAction, AuditEvent, AuditProblem, AuditVerification, GENESIS_HASH};
 pub use caseline_domain::status::ChildStatus;
 pub use children::{ChildList, ChildListEntry};

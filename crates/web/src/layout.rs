@@ -31,6 +31,8 @@ pub(crate) struct Layout {
     pub show_alerts: bool,
     /// Whether to offer subject access exports.
     pub show_subject_access: bool,
+    /// Whether to offer account administration.
+    pub show_admin: bool,
     /// Which navigation item is current, if any.
     pub section: Option<Section>,
 }
@@ -45,6 +47,7 @@ impl Layout {
             csrf_token: user.map_or(String::new(), |u| u.access.csrf_token().to_owned()),
             show_alerts: user
                 .is_some_and(|u| u.access.role().may(Capability::ReviewBreakGlassAlerts)),
+            show_admin: user.is_some_and(|u| u.access.role().may(Capability::ManageUsers)),
             show_subject_access: user
                 .is_some_and(|u| u.access.role().may(Capability::SubjectAccessExport)),
             section,

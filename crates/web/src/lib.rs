@@ -6,6 +6,7 @@
 //! cannot be added without deciding its access.
 
 mod account;
+mod admin;
 mod api;
 mod assets;
 mod auth;
@@ -132,6 +133,28 @@ fn table() -> Vec<(RouteInfo, Handler)> {
         (
             r("POST", "/account/api-tokens/{id}/revoke", SignedIn),
             post(account::revoke_token),
+        ),
+        (r("GET", "/admin/users", SignedIn), get(admin::users)),
+        (r("POST", "/admin/users", SignedIn), post(admin::create)),
+        (
+            r("POST", "/admin/users/{username}/disable", SignedIn),
+            post(admin::disable),
+        ),
+        (
+            r("POST", "/admin/users/{username}/enable", SignedIn),
+            post(admin::enable),
+        ),
+        (
+            r("POST", "/admin/users/{username}/unlock", SignedIn),
+            post(admin::unlock),
+        ),
+        (
+            r("GET", "/admin/restrictions", SignedIn),
+            get(admin::restrictions),
+        ),
+        (
+            r("POST", "/admin/restrictions", SignedIn),
+            post(admin::restrict),
         ),
         (
             r("GET", "/subject-access", SignedIn),

@@ -115,6 +115,14 @@ enum Expect {
     TwoStepOn,
     /// A current code turns two-step sign-in off.
     TwoStepOff,
+    /// The administrator's form is handled: the account is created.
+    AccountCreated,
+    /// The administrator's change names an account that is not there: 404.
+    NoSuchAccount,
+    /// The administrator restricts the record to the named person.
+    RestrictionSet,
+    /// The administrator's form is refused with a problem (400): no such child.
+    FormProblem,
 }
 
 /// The matrix's user for each role: user name, worker record, team.
@@ -293,6 +301,31 @@ fn expectation(route: &RouteInfo, who: Who, case: Case) -> Expect {
             (false, _) => Forbidden,
             (true, Case::Restricted | Case::NoSuchChild) => NotFound,
             (true, _) => Opens,
+        }),
+        // "Manage user accounts and roles": system administrators, and nobody else.
+        ("GET", "/admin/users" | "/admin/restrictions") => signed_in(&|role| match role {
+            Role::SystemAdministrator => Page,
+            _ => Forbidden,
+        }),
+        ("POST", "/admin/users") => signed_in(&|role| match role {
+            Role::SystemAdministrator => AccountCreated,
+            _ => Forbidden,
+        }),
+        // The matrix names an account that does not exist: the administrator is told
+        // so; anyone else is refused before anything is looked up.
+        (
+            "POST",
+            "/admin/users/{username}/disable"
+            | "/admin/users/{username}/enable"
+            | "/admin/users/{username}/unlock",
+        ) => signed_in(&|role| match role {
+            Role::SystemAdministrator => NoSuchAccount,
+            _ => Forbidden,
+        }),
+        ("POST", "/admin/restrictions") => signed_in(&|role| match (role, case) {
+            (Role::SystemAdministrator, Case::NoSuchChild) => FormProblem,
+            (Role::SystemAdministrator, _) => RestrictionSet,
+            _ => Forbidden,
         }),
         ("GET", "/assets/{*path}") => Public,
         ("GET", "/health") => Public,
@@ -509,7 +542,10 @@ impl World {
                 };
                 route.path.replace("{id}", &id)
             }
-            p => p.replace("{id}", child).replace("{*path}", "caseline.css"),
+            p => p
+                .replace("{id}", child)
+                .replace("{*path}", "caseline.css")
+                .replace("{username}", "mx.nobody"),
         }
     }
 
@@ -548,6 +584,7 @@ impl World {
                     None => String::new(),
                 };
                 let code = self.two_step_code(subject, route.path).await;
+                let new_account = format!("mx.made.{}", format!("{case:?}").to_lowercase());
                 let form: Vec<(&str, &str)> = match route.path {
                     "/account/two-step/confirm" | "/account/two-step/off" => {
                         vec![("csrf_token", csrf.as_str()), ("code", code.as_str())]
@@ -559,6 +596,19 @@ impl World {
                     "/account/api-tokens" => {
                         vec![("csrf_token", csrf.as_str()), ("name", "Matrix check")]
                     }
+                    "/admin/users" => vec![
+                        ("csrf_token", csrf.as_str()),
+                        ("username", new_account.as_str()),
+                        ("display_name", "Made By Matrix"),
+                        ("role", "SOCIAL_WORKER"),
+                        ("password", "a-long-enough-password"),
+                    ],
+                    "/admin/restrictions" => vec![
+                        ("csrf_token", csrf.as_str()),
+                        ("child", child),
+                        ("reason", "Child of a member of staff"),
+                        ("named", NAMED),
+                    ],
                     _ => vec![("csrf_token", csrf.as_str())],
                 };
                 app.post_as(cookie, &path, &form).await
@@ -601,6 +651,11 @@ impl World {
                     "/subject-access" => want(
                         page.contains("action=\"/subject-access/pack\""),
                         "the subject access form",
+                    ),
+                    "/admin/users" => want(page.contains("Create an account"), "the accounts page"),
+                    "/admin/restrictions" => want(
+                        page.contains("action=\"/admin/restrictions\""),
+                        "the restriction form",
                     ),
                     other => fail(&format!("no page check for {other}")),
                 }
@@ -826,6 +881,35 @@ impl World {
                     "a secret awaiting a code",
                 )
             }
+            Expect::AccountCreated => {
+                want(
+                    status == StatusCode::OK && page.contains("created."),
+                    "200 created",
+                )?;
+                let made = format!("mx.made.{}", format!("{case:?}").to_lowercase());
+                want(
+                    app.db.credentials(&made).await.unwrap().is_some(),
+                    "the account exists",
+                )
+            }
+            Expect::NoSuchAccount => want(status == StatusCode::NOT_FOUND, "404"),
+            Expect::RestrictionSet => {
+                want(
+                    status == StatusCode::OK && page.contains("is now restricted"),
+                    "200 restricted",
+                )?;
+                let n = app
+                    .count(
+                        "SELECT COUNT(*) AS n FROM restricted_record_people WHERE child_id = $1 AND username = $2",
+                        &[child, NAMED],
+                    )
+                    .await;
+                want(n == 1, "the named person is on the restriction")
+            }
+            Expect::FormProblem => want(
+                status == StatusCode::BAD_REQUEST && page.contains("There is a problem"),
+                "400 with the problem",
+            ),
             Expect::TwoStepOn | Expect::TwoStepOff => {
                 want(
                     status == StatusCode::SEE_OTHER && page.location() == "/account",
