@@ -141,9 +141,19 @@ pub async fn ensure(db: &Db) -> anyhow::Result<Vec<DemoAccount>> {
             .await?;
         }
         // The auditor's sample: the first twenty children on the list.
-        let sample = db.child_ids(20).await?;
-        for child in &sample {
+        let sample = db.child_ids(25).await?;
+        for child in sample.iter().take(20) {
             db.add_to_audit_sample(&actor, "qa.demo", child).await?;
+        }
+        // One restricted record, to show that only the people named can see it.
+        if let Some(child) = sample.get(22) {
+            db.restrict_record(
+                &actor,
+                child,
+                "Demo: child of a member of staff",
+                &["tm.demo", "leader.demo"],
+            )
+            .await?;
         }
     }
     Ok(plan

@@ -917,11 +917,28 @@ impl Db {
         Ok(true)
     }
 
-    /// Break-glass accesses to children of the teams the viewer manages, newest first.
+    /// Break-glass accesses to children of the teams the viewer manages, newest first;
+    /// the list names children, so showing it is audited.
     pub async fn break_glass_alerts(
         &self,
         access: &Access,
     ) -> Result<Vec<BreakGlassAlert>, StoreError> {
+        let alerts = self.alerts_for(access).await?;
+        let mut tx = self.begin().await?;
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::ListChildren,
+            None,
+            None,
+            &format!("break-glass alerts: {} shown", alerts.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(alerts)
+    }
+
+    async fn alerts_for(&self, access: &Access) -> Result<Vec<BreakGlassAlert>, StoreError> {
         // Senior leaders see every alert; managers those for their teams.
         if access.role() == Role::SeniorLeader {
             let rows = self

@@ -1282,3 +1282,50 @@ async fn replacing_the_two_step_secret_needs_a_current_code() {
         "the two-step secret was replaced without a code from the current one"
     );
 }
+
+/// Free text an administrator types — a new account's name, a restriction's reason —
+/// comes back escaped on the accounts page and in the new user's own header.
+#[tokio::test]
+async fn script_injection_in_the_administration_forms_comes_back_escaped() {
+    let app = app_with_worker().await;
+    app.add_user("admin.one", Role::SystemAdministrator, None, None)
+        .await;
+    let admin = app.sign_in("admin.one", PASSWORD).await.unwrap();
+    let csrf = app.csrf_token_of(&admin).await;
+    let page = app
+        .post_as(
+            Some(&admin),
+            "/admin/users",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("username", "new.person"),
+                ("display_name", SCRIPT),
+                ("role", "SOCIAL_WORKER"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    page.assert_ok();
+    assert_escaped(&page, SCRIPT, "display name on the accounts page");
+    let newcomer = app.sign_in("new.person", PASSWORD).await.unwrap();
+    let page = app.get_as(Some(&newcomer), "/account").await;
+    assert_escaped(&page, SCRIPT, "display name in the header");
+
+    // A restriction's reason is stored, never echoed; the form stays safe either way.
+    let page = app
+        .post_as(
+            Some(&admin),
+            "/admin/restrictions",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("child", IMG),
+                ("reason", SCRIPT),
+                ("named", "new.person"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    for tag in ["<script>alert", "<img src=x"] {
+        assert!(!page.contains(tag), "{tag} in the restriction page");
+    }
+}
