@@ -753,6 +753,40 @@ impl Db {
         Ok(out)
     }
 
+    /// Replaces the signed-in user's password hash and ends their other sessions.
+    pub async fn change_password(
+        &self,
+        access: &Access,
+        current_token_hash: &str,
+        password_hash: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        tx.execute(
+            "UPDATE users SET password_hash = $1 WHERE username = $2",
+            &[password_hash.into(), access.viewer.user.as_str().into()],
+        )
+        .await?;
+        tx.execute(
+            "UPDATE sessions SET revoked = $1 WHERE username = $2 AND token_hash <> $3",
+            &[
+                true.into(),
+                access.viewer.user.as_str().into(),
+                current_token_hash.into(),
+            ],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            access.actor(),
+            AuditAction::ChangePassword,
+            None,
+            None,
+            "other sessions ended",
+        )
+        .await?;
+        tx.commit().await
+    }
+
     /// Ends one session (sign-out).
     pub async fn end_session(&self, access: &Access, token_hash: &str) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;

@@ -122,6 +122,8 @@ pub enum AuditAction {
     EnableUser,
     /// An account's lockout was cleared.
     UnlockUser,
+    /// A user changed their password.
+    ChangePassword,
 }
 
 impl AuditAction {
@@ -153,6 +155,7 @@ impl AuditAction {
             AuditAction::DisableUser => "DISABLE_USER",
             AuditAction::EnableUser => "ENABLE_USER",
             AuditAction::UnlockUser => "UNLOCK_USER",
+            AuditAction::ChangePassword => "CHANGE_PASSWORD",
         }
     }
 }

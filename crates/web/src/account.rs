@@ -38,11 +38,15 @@ struct AccountPage {
     /// While setting up two-step sign-in: the secret and the address for the app.
     setup: Option<(String, String)>,
     two_step_problem: Option<String>,
+    password_problem: Option<String>,
+    password_changed: bool,
 }
 
 /// What the account page shows besides the basics.
 #[derive(Default)]
 struct Extras {
+    password_problem: Option<String>,
+    password_changed: bool,
     new_token: Option<String>,
     problem: Option<String>,
     setup: Option<(String, String)>,
@@ -97,6 +101,8 @@ async fn account_page(
         two_step_on,
         setup: extras.setup,
         two_step_problem: extras.two_step_problem,
+        password_problem: extras.password_problem,
+        password_changed: extras.password_changed,
     };
     Ok(Html(page.render()?))
 }
@@ -328,4 +334,68 @@ pub(crate) async fn turn_off_two_step(
     )
     .await?;
     Ok((StatusCode::BAD_REQUEST, page).into_response())
+}
+
+/// The change-password form.
+#[derive(serde::Deserialize)]
+pub(crate) struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+}
+
+impl std::fmt::Debug for PasswordForm {
+    // Never print a password, even in a debug log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordForm").finish_non_exhaustive()
+    }
+}
+
+/// `POST /account/password`: a new password (at least 12 characters), with the
+/// current one; every other session of the user ends.
+pub(crate) async fn change_password(
+    State(state): State<Arc<AppState>>,
+    user: SignedIn,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, AppError> {
+    let problem = |p: &str| Extras {
+        password_problem: Some(p.to_owned()),
+        ..Extras::default()
+    };
+    let credentials = state.db.credentials(&user.access.viewer().user).await?;
+    let current_ok =
+        crate::auth::verify_password(credentials.map(|c| c.password_hash), form.current).await;
+    if !current_ok {
+        let page = account_page(
+            &state,
+            &user,
+            problem("Your current password is not right."),
+        )
+        .await?;
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    }
+    if form.new.chars().count() < 12 {
+        let page = account_page(
+            &state,
+            &user,
+            problem("The new password must be at least 12 characters."),
+        )
+        .await?;
+        return Ok((StatusCode::BAD_REQUEST, page).into_response());
+    }
+    let new = form.new;
+    let hash = tokio::task::spawn_blocking(move || crate::auth::hash_password(&new))
+        .await
+        .map_err(|_| AppError::Unavailable)?
+        .map_err(|_| AppError::Unavailable)?;
+    state
+        .db
+        .change_password(&user.access, &user.token_hash, &hash)
+        .await?;
+    let done = Extras {
+        password_changed: true,
+        ..Extras::default()
+    };
+    Ok(account_page(&state, &user, done).await?.into_response())
 }

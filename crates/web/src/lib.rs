@@ -127,6 +127,10 @@ fn table() -> Vec<(RouteInfo, Handler)> {
             get(children::access_log::access_log),
         ),
         (
+            r("POST", "/account/password", SignedIn),
+            post(account::change_password),
+        ),
+        (
             r("POST", "/account/api-tokens", SignedIn),
             post(account::create_token),
         ),

@@ -1329,3 +1329,63 @@ async fn script_injection_in_the_administration_forms_comes_back_escaped() {
         assert!(!page.contains(tag), "{tag} in the restriction page");
     }
 }
+
+/// Changing a password needs the current one, ends every other session (a thief's
+/// included), and the old password stops working.
+#[tokio::test]
+async fn a_password_change_ends_other_sessions() {
+    let app = app_with_worker().await;
+    let mine = app.sign_in(WORKER, PASSWORD).await.unwrap();
+    let thief = app.sign_in(WORKER, PASSWORD).await.unwrap();
+    let csrf = app.csrf_token_of(&mine).await;
+    let wrong = app
+        .post_as(
+            Some(&mine),
+            "/account/password",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("current", "guess"),
+                ("new", "another-long-password"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    app.get_as(Some(&thief), "/account").await.assert_ok();
+    let short = app
+        .post_as(
+            Some(&mine),
+            "/account/password",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("current", PASSWORD),
+                ("new", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::BAD_REQUEST);
+    let changed = app
+        .post_as(
+            Some(&mine),
+            "/account/password",
+            &[
+                ("csrf_token", csrf.as_str()),
+                ("current", PASSWORD),
+                ("new", "another-long-password"),
+            ],
+        )
+        .await;
+    changed.assert_ok();
+    assert!(changed.contains("Your password has been changed"));
+    app.get_as(Some(&mine), "/account").await.assert_ok();
+    let page = app.get_as(Some(&thief), "/account").await;
+    assert_eq!(
+        page.status,
+        StatusCode::SEE_OTHER,
+        "the other session has ended"
+    );
+    assert!(
+        app.sign_in(WORKER, PASSWORD).await.is_none(),
+        "the old password no longer works"
+    );
+    assert!(app.sign_in(WORKER, "another-long-password").await.is_some());
+}

@@ -286,6 +286,9 @@ fn expectation(route: &RouteInfo, who: Who, case: Case) -> Expect {
         // The second step of sign-in: the person has no session yet, only one waiting
         // for its code, and nobody in the matrix has one.
         ("GET" | "POST", "/sign-in/code") => NoSignInWaiting,
+        // Anyone signed in may change their own password; the matrix sends a wrong
+        // current password, so the form comes back with the problem and nothing changes.
+        ("POST", "/account/password") => signed_in(&|_| FormProblem),
         // Anyone signed in may turn two-step sign-in on and off for themselves.
         ("POST", "/account/two-step/start") => signed_in(&|_| TwoStepStarted),
         ("POST", "/account/two-step/confirm") => signed_in(&|_| TwoStepOn),
@@ -596,6 +599,11 @@ impl World {
                     "/account/api-tokens" => {
                         vec![("csrf_token", csrf.as_str()), ("name", "Matrix check")]
                     }
+                    "/account/password" => vec![
+                        ("csrf_token", csrf.as_str()),
+                        ("current", "not-the-password"),
+                        ("new", "a-new-long-password"),
+                    ],
                     "/admin/users" => vec![
                         ("csrf_token", csrf.as_str()),
                         ("username", new_account.as_str()),
@@ -907,7 +915,8 @@ impl World {
                 want(n == 1, "the named person is on the restriction")
             }
             Expect::FormProblem => want(
-                status == StatusCode::BAD_REQUEST && page.contains("There is a problem"),
+                status == StatusCode::BAD_REQUEST
+                    && (page.contains("There is a problem") || page.contains("is not right")),
                 "400 with the problem",
             ),
             Expect::TwoStepOn | Expect::TwoStepOff => {
