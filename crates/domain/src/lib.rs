@@ -9,6 +9,7 @@ pub mod care_leaver;
 pub mod child_protection;
 pub mod child_record;
 pub mod chronology;
+pub mod clocks;
 pub mod codes;
 mod error;
 pub mod front_door;

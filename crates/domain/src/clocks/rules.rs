@@ -1,0 +1,360 @@
+//! The rules. Each function reads the record and pushes the clocks it implies.
+
+use jiff::civil::Date;
+use jiff::{SignedDuration, Span, Timestamp};
+
+use super::{Clock, Ctx, Deadline, Rule};
+use crate::codes::{ConferenceKind, Section47Outcome};
+use crate::{ChildRecord, RecordId, local_date};
+
+/// Decide what happens next within one working day of receiving a contact.
+pub const CONTACT_DECISION: Rule = Rule {
+    id: "CONTACT-DECISION-1WD",
+    description: "Decision on a contact within 1 working day of receipt",
+    source: "Working Together to Safeguard Children 2023, ch. 2 (local authority decision within one working day); domain T-REF-1",
+    local: false,
+};
+
+/// A child and family assessment concluded within 45 working days of the referral.
+pub const ASSESSMENT: Rule = Rule {
+    id: "ASSESSMENT-45WD",
+    description: "Assessment authorised within 45 working days of the referral",
+    source: "Working Together to Safeguard Children 2023, ch. 2 (maximum 45 working days from the point of referral); domain T-ASS-1",
+    local: false,
+};
+
+/// Initial child protection conference within 15 working days of the strategy discussion.
+pub const ICPC: Rule = Rule {
+    id: "ICPC-15WD",
+    description: "Initial child protection conference within 15 working days of the strategy discussion",
+    source: "Working Together to Safeguard Children 2023, ch. 4 (ICPC within 15 working days of the strategy discussion, or the last if several); domain T-ICPC-1",
+    local: false,
+};
+
+/// First core group within 10 working days of the initial conference.
+pub const FIRST_CORE_GROUP: Rule = Rule {
+    id: "CORE-GROUP-10WD",
+    description: "First core group meeting within 10 working days of the initial conference",
+    source: "Working Together to Safeguard Children 2023, ch. 4 (first core group within 10 working days of the ICPC); domain T-CG-1",
+    local: false,
+};
+
+/// Child protection review conferences: first within 3 months, then every 6 months.
+pub const CP_REVIEW: Rule = Rule {
+    id: "CP-REVIEW",
+    description: "Review conference within 3 months of the initial conference, then at most every 6 months",
+    source: "Working Together to Safeguard Children 2023, ch. 4 (review conferences); domain T-RCPC-1",
+    local: false,
+};
+
+/// Looked-after reviews: within 20 working days, then 3 months, then every 6 months.
+pub const LAC_REVIEW: Rule = Rule {
+    id: "LAC-REVIEW",
+    description: "Looked-after review within 20 working days of coming into care, then within 3 months, then at most every 6 months",
+    source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33; domain T-CLA-R",
+    local: false,
+};
+
+/// Return home interview within 72 hours of a missing child's return.
+pub const RETURN_HOME_INTERVIEW: Rule = Rule {
+    id: "RHI-72H",
+    description: "Return home interview within 72 hours of a missing child's return",
+    source: "DfE statutory guidance on children who run away or go missing from home or care (2014), para 41; domain T-MISS-1",
+    local: false,
+};
+
+/// Every rule this module computes, for listings and the CLI.
+pub const RULES: &[&Rule] = &[
+    &CONTACT_DECISION,
+    &ASSESSMENT,
+    &ICPC,
+    &FIRST_CORE_GROUP,
+    &CP_REVIEW,
+    &LAC_REVIEW,
+    &RETURN_HOME_INTERVIEW,
+];
+
+pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    contact_decisions(r, ctx, out);
+    assessments(r, ctx, out);
+    initial_conferences(r, ctx, out);
+    first_core_groups(r, ctx, out);
+    cp_reviews(r, ctx, out);
+    lac_reviews(r, ctx, out);
+    return_home_interviews(r, ctx, out);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<Clock>,
+    ctx: &Ctx<'_>,
+    rule: &'static Rule,
+    r: &ChildRecord,
+    record_id: &RecordId,
+    occurrence: u32,
+    started: Date,
+    due: Deadline,
+    met: Option<(Date, Option<Timestamp>)>,
+    ended: Option<Date>,
+) {
+    // A requirement that ended before it fell due (a plan closed early) never applied.
+    if met.is_none() && ended.is_some_and(|e| e <= due.date() && e <= ctx.today) {
+        return;
+    }
+    let state = ctx.state(due, met.and_then(|m| m.1), met.map(|m| m.0), ended);
+    out.push(Clock {
+        rule,
+        child_id: r.child.id.clone(),
+        record_id: record_id.clone(),
+        occurrence,
+        started,
+        due,
+        met: met.map(|m| m.0),
+        state,
+    });
+}
+
+fn add_months(d: Date, months: i32) -> Date {
+    // jiff clamps to the month's end: 31 January + 1 month = 28 (or 29) February.
+    d.checked_add(Span::new().months(months)).unwrap_or(d)
+}
+
+fn contact_decisions(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for c in &r.contacts {
+        let received = local_date(c.received_at);
+        let due = Deadline::Day(ctx.calendar.add_working_days(received, 1));
+        let met = c.decided_at.map(|t| (local_date(t), None));
+        push(
+            out,
+            ctx,
+            &CONTACT_DECISION,
+            r,
+            &c.id,
+            1,
+            received,
+            due,
+            met,
+            None,
+        );
+    }
+}
+
+fn assessments(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for a in &r.assessments {
+        let Some(referral) = r.referrals.iter().find(|x| x.id == a.referral_id) else {
+            continue;
+        };
+        // The clock runs from the referral; a referral closed without the assessment
+        // being authorised ends the requirement.
+        let start = referral.referral_date;
+        let due = Deadline::Day(ctx.calendar.add_working_days(start, 45));
+        let met = a.authorised_date.map(|d| (d, None));
+        push(
+            out,
+            ctx,
+            &ASSESSMENT,
+            r,
+            &a.id,
+            1,
+            start,
+            due,
+            met,
+            referral.closure_date,
+        );
+    }
+}
+
+fn initial_conferences(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for s in &r.section_47_enquiries {
+        // Only enquiries heading for (or reaching) a conference run this clock.
+        let heading = matches!(s.outcome, None | Some(Section47Outcome::InitialConference));
+        let conference = r
+            .conferences
+            .iter()
+            .filter(|c| {
+                c.kind == ConferenceKind::Initial && c.section_47_id.as_ref() == Some(&s.id)
+            })
+            .map(|c| c.date)
+            .min();
+        if !heading && conference.is_none() {
+            continue;
+        }
+        // From the strategy discussion: the last one for this referral before the
+        // conference (or before today, while none has been held).
+        let until = conference.unwrap_or(ctx.today);
+        let Some(start) = r
+            .strategy_discussions
+            .iter()
+            .filter(|d| d.referral_id == s.referral_id && d.date <= until)
+            .map(|d| d.date)
+            .max()
+        else {
+            continue;
+        };
+        let due = Deadline::Day(ctx.calendar.add_working_days(start, 15));
+        let ended = if heading { None } else { s.end_date };
+        push(
+            out,
+            ctx,
+            &ICPC,
+            r,
+            &s.id,
+            1,
+            start,
+            due,
+            conference.map(|d| (d, None)),
+            ended,
+        );
+    }
+}
+
+fn first_core_groups(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for p in &r.cp_plans {
+        let due = Deadline::Day(ctx.calendar.add_working_days(p.start_date, 10));
+        let first = r
+            .core_groups
+            .iter()
+            .filter(|g| g.cp_plan_id == p.id)
+            .map(|g| g.date)
+            .min();
+        push(
+            out,
+            ctx,
+            &FIRST_CORE_GROUP,
+            r,
+            &p.id,
+            1,
+            p.start_date,
+            due,
+            first.map(|d| (d, None)),
+            p.end_date,
+        );
+    }
+}
+
+fn cp_reviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for p in &r.cp_plans {
+        let mut reviews: Vec<Date> = r
+            .conferences
+            .iter()
+            .filter(|c| {
+                c.kind == ConferenceKind::Review
+                    && c.cp_plan_id.as_ref() == Some(&p.id)
+                    && c.date >= p.start_date
+            })
+            .map(|c| c.date)
+            .collect();
+        reviews.sort();
+        repeating(
+            out,
+            ctx,
+            &CP_REVIEW,
+            r,
+            &p.id,
+            p.start_date,
+            &reviews,
+            p.end_date,
+            &|n, from| {
+                if n == 1 {
+                    add_months(from, 3)
+                } else {
+                    add_months(from, 6)
+                }
+            },
+        );
+    }
+}
+
+fn lac_reviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for period in &r.periods_of_care {
+        let mut reviews: Vec<Date> = r
+            .looked_after_reviews
+            .iter()
+            .filter(|v| v.period_id == period.id && v.date >= period.start_date)
+            .map(|v| v.date)
+            .collect();
+        reviews.sort();
+        let calendar = ctx.calendar;
+        repeating(
+            out,
+            ctx,
+            &LAC_REVIEW,
+            r,
+            &period.id,
+            period.start_date,
+            &reviews,
+            period.end_date,
+            &|n, from| match n {
+                1 => calendar.add_working_days(from, 20),
+                2 => add_months(from, 3),
+                _ => add_months(from, 6),
+            },
+        );
+    }
+}
+
+/// A repeating timescale: each occurrence is due a step after the previous one was
+/// met (or after the start, for the first), until the requirement ends.
+#[allow(clippy::too_many_arguments)]
+fn repeating(
+    out: &mut Vec<Clock>,
+    ctx: &Ctx<'_>,
+    rule: &'static Rule,
+    r: &ChildRecord,
+    record_id: &RecordId,
+    start: Date,
+    done: &[Date],
+    ended: Option<Date>,
+    step: &dyn Fn(u32, Date) -> Date,
+) {
+    let mut from = start;
+    let mut n = 1u32;
+    loop {
+        let due = step(n, from);
+        let met = done
+            .get(usize::try_from(n - 1).unwrap_or(usize::MAX))
+            .copied();
+        if met.is_none() && ended.is_some_and(|e| e <= due) {
+            break;
+        }
+        push(
+            out,
+            ctx,
+            rule,
+            r,
+            record_id,
+            n,
+            from,
+            Deadline::Day(due),
+            met.map(|d| (d, None)),
+            ended,
+        );
+        match met {
+            Some(d) => from = d,
+            None => break,
+        }
+        n += 1;
+    }
+}
+
+fn return_home_interviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for m in &r.missing_episodes {
+        let Some(back) = m.returned_at else { continue };
+        let Some(due) = back.checked_add(SignedDuration::from_hours(72)).ok() else {
+            continue;
+        };
+        let met = m.rhi_at.map(|t| (local_date(t), Some(t)));
+        push(
+            out,
+            ctx,
+            &RETURN_HOME_INTERVIEW,
+            r,
+            &m.id,
+            1,
+            local_date(back),
+            Deadline::Moment(due),
+            met,
+            None,
+        );
+    }
+}

@@ -1,0 +1,490 @@
+//! Boundary tests for every rule, and a golden test on a small hand-made authority.
+//! Every due date below is worked out by hand from a calendar (bank holidays noted).
+#![allow(clippy::unwrap_used)]
+
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::assessment::Assessment;
+use crate::calendar::WorkingDayCalendar;
+use crate::child_protection::{ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting};
+use crate::codes::*;
+use crate::front_door::Contact;
+use crate::looked_after::{LookedAfterReview, PeriodOfCare};
+use crate::missing::MissingEpisode;
+use crate::person::Person;
+use crate::referral::Referral;
+use crate::section_47::Section47Enquiry;
+use crate::strategy_discussion::StrategyDiscussion;
+
+fn id(s: &str) -> RecordId {
+    RecordId::parse(s).unwrap()
+}
+
+fn child() -> ChildRecord {
+    ChildRecord::new(Person {
+        id: PersonId::parse("C1").unwrap(),
+        kind: PersonKind::Child,
+        forename: "Test".into(),
+        surname: "Child".into(),
+        sex: Sex::from_code("F").unwrap(),
+        ethnicity: Ethnicity::from_code("WBRI").unwrap(),
+        date_of_birth: Some(date(2015, 1, 1)),
+        expected_date_of_birth: None,
+        date_of_death: None,
+        upn: None,
+        upn_unknown_reason: None,
+        nhs_number: None,
+        disabilities: vec![],
+        uasc: false,
+        postcode: None,
+    })
+}
+
+fn noon(d: Date) -> Timestamp {
+    format!("{d}T12:00:00Z").parse().unwrap()
+}
+
+fn clocks(r: &ChildRecord, today: Date) -> Vec<Clock> {
+    let cal = WorkingDayCalendar::england_and_wales();
+    clocks_for(r, today, noon(today), &cal, ClockSettings::default())
+}
+
+fn only(r: &ChildRecord, today: Date, rule: &str) -> Vec<(u32, Date, ClockState)> {
+    clocks(r, today)
+        .into_iter()
+        .filter(|c| c.rule.id == rule)
+        .map(|c| (c.occurrence, c.due.date(), c.state))
+        .collect()
+}
+
+fn contact(r: &mut ChildRecord, n: &str, received: Date, decided: Option<Date>) {
+    r.contacts.push(Contact {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        received_at: noon(received),
+        source: ReferralSource::from_code("6").unwrap(),
+        outcome: decided.map(|_| ContactOutcome::NewReferral),
+        decided_at: decided.map(noon),
+        rag: None,
+        summary: String::new(),
+    });
+}
+
+fn referral(r: &mut ChildRecord, n: &str, on: Date) {
+    r.referrals.push(Referral {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        contact_id: None,
+        referral_date: on,
+        source: ReferralSource::from_code("6").unwrap(),
+        primary_need: PrimaryNeed::from_code("N1").unwrap(),
+        no_further_action: false,
+        closure_date: None,
+        closure_reason: None,
+        team_id: None,
+        worker_id: None,
+    });
+}
+
+fn assessment(r: &mut ChildRecord, n: &str, referral: &str, start: Date, authorised: Option<Date>) {
+    r.assessments.push(Assessment {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        referral_id: id(referral),
+        start_date: start,
+        child_seen_date: None,
+        authorised_date: authorised,
+        factors: vec![],
+        outcome: authorised.map(|_| AssessmentOutcome::ChildInNeedPlan),
+        team_id: None,
+        worker_id: None,
+    });
+}
+
+const SOON: ClockState = ClockState::DueSoon { days_left: 0 };
+
+#[test]
+fn contact_decision_is_due_the_next_working_day() {
+    // Friday 6 June 2025: due Monday 9 June.
+    let mut r = child();
+    contact(&mut r, "K1", date(2025, 6, 6), Some(date(2025, 6, 9)));
+    contact(&mut r, "K2", date(2025, 6, 6), Some(date(2025, 6, 10)));
+    // Thursday 17 April 2025: Good Friday 18, Easter Monday 21, so due Tuesday 22.
+    contact(&mut r, "K3", date(2025, 4, 17), Some(date(2025, 4, 22)));
+    contact(&mut r, "K4", date(2025, 4, 17), Some(date(2025, 4, 23)));
+    // Thursday 24 December 2020: Christmas Friday, Boxing Day substitute Monday 28: due Tuesday 29.
+    contact(&mut r, "K5", date(2020, 12, 24), Some(date(2020, 12, 29)));
+    let got = only(&r, date(2025, 7, 1), "CONTACT-DECISION-1WD");
+    assert_eq!(
+        got,
+        vec![
+            (1, date(2025, 6, 9), ClockState::MetOnTime),
+            (1, date(2025, 6, 9), ClockState::MetLate { days_late: 1 }),
+            (1, date(2025, 4, 22), ClockState::MetOnTime),
+            (1, date(2025, 4, 22), ClockState::MetLate { days_late: 1 }),
+            (1, date(2020, 12, 29), ClockState::MetOnTime),
+        ]
+    );
+    // Undecided: due soon on the day, overdue by one the next day.
+    let mut r = child();
+    contact(&mut r, "K1", date(2025, 6, 6), None);
+    assert_eq!(
+        only(&r, date(2025, 6, 9), "CONTACT-DECISION-1WD")[0].2,
+        SOON
+    );
+    assert_eq!(
+        only(&r, date(2025, 6, 10), "CONTACT-DECISION-1WD")[0].2,
+        ClockState::Overdue { days_over: 1 }
+    );
+}
+
+#[test]
+fn assessment_is_due_45_working_days_after_the_referral() {
+    // Monday 1 December 2025 + 45 WD, skipping 25, 26 Dec and 1 Jan: Thursday 5 February 2026.
+    let mut r = child();
+    referral(&mut r, "R1", date(2025, 12, 1));
+    assessment(
+        &mut r,
+        "A1",
+        "R1",
+        date(2025, 12, 2),
+        Some(date(2026, 2, 5)),
+    );
+    assessment(
+        &mut r,
+        "A2",
+        "R1",
+        date(2025, 12, 2),
+        Some(date(2026, 2, 6)),
+    );
+    assessment(&mut r, "A3", "R1", date(2025, 12, 2), None);
+    let got = only(&r, date(2026, 1, 31), "ASSESSMENT-45WD");
+    assert_eq!(got[0], (1, date(2026, 2, 5), ClockState::MetOnTime));
+    assert_eq!(
+        got[1],
+        (1, date(2026, 2, 5), ClockState::MetLate { days_late: 1 })
+    );
+    assert_eq!(
+        got[2],
+        (1, date(2026, 2, 5), ClockState::DueSoon { days_left: 5 })
+    );
+    assert_eq!(
+        only(&r, date(2026, 1, 30), "ASSESSMENT-45WD")[2].2,
+        ClockState::NotYetDue { days_left: 6 }
+    );
+    // A referral closed before the assessment fell due: the requirement ended.
+    r.referrals[0].closure_date = Some(date(2026, 1, 10));
+    r.referrals[0].closure_reason = Some(ReasonForClosure::from_code("RC8").unwrap());
+    assert_eq!(only(&r, date(2026, 3, 1), "ASSESSMENT-45WD").len(), 2);
+}
+
+fn strategy(r: &mut ChildRecord, n: &str, on: Date) {
+    r.strategy_discussions.push(StrategyDiscussion {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        referral_id: id("R1"),
+        date: on,
+        section_47_agreed: true,
+        agencies: vec![],
+    });
+}
+
+fn s47(r: &mut ChildRecord, n: &str, start: Date) {
+    r.section_47_enquiries.push(Section47Enquiry {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        referral_id: id("R1"),
+        strategy_discussion_id: None,
+        start_date: start,
+        end_date: None,
+        outcome: None,
+        worker_id: None,
+    });
+}
+
+fn conference(
+    r: &mut ChildRecord,
+    n: &str,
+    kind: ConferenceKind,
+    on: Date,
+    s47: Option<&str>,
+    plan: Option<&str>,
+) {
+    r.conferences.push(ChildProtectionConference {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        referral_id: id("R1"),
+        kind,
+        section_47_id: s47.map(id),
+        cp_plan_id: plan.map(id),
+        date: on,
+        child_protection_plan: true,
+        transfer_in: false,
+        participation: None,
+    });
+}
+
+#[test]
+fn icpc_is_due_15_working_days_after_the_last_strategy_discussion() {
+    // Last discussion Wednesday 9 April 2025: + 15 WD over Easter (18, 21 April) = Friday 2 May.
+    let mut r = child();
+    referral(&mut r, "R1", date(2025, 3, 31));
+    strategy(&mut r, "SD1", date(2025, 4, 1));
+    strategy(&mut r, "SD2", date(2025, 4, 9));
+    s47(&mut r, "S1", date(2025, 4, 9));
+    conference(
+        &mut r,
+        "IC1",
+        ConferenceKind::Initial,
+        date(2025, 5, 2),
+        Some("S1"),
+        None,
+    );
+    assert_eq!(
+        only(&r, date(2025, 6, 1), "ICPC-15WD"),
+        vec![(1, date(2025, 5, 2), ClockState::MetOnTime)]
+    );
+    // Tuesday 6 May (Monday 5 May is a bank holiday): four calendar days late.
+    r.conferences[0].date = date(2025, 5, 6);
+    assert_eq!(
+        only(&r, date(2025, 6, 1), "ICPC-15WD"),
+        vec![(1, date(2025, 5, 2), ClockState::MetLate { days_late: 4 })]
+    );
+    // An enquiry that ended without needing a conference runs no clock.
+    r.conferences.clear();
+    r.section_47_enquiries[0].outcome = Some(Section47Outcome::NoFurtherAction);
+    r.section_47_enquiries[0].end_date = Some(date(2025, 4, 20));
+    assert!(only(&r, date(2025, 6, 1), "ICPC-15WD").is_empty());
+}
+
+fn plan(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
+    r.cp_plans.push(ChildProtectionPlan {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        referral_id: id("R1"),
+        initial_conference_id: None,
+        start_date: start,
+        end_date: end,
+        initial_category: CategoryOfAbuse::from_code("NEG").unwrap(),
+        latest_category: CategoryOfAbuse::from_code("NEG").unwrap(),
+    });
+}
+
+#[test]
+fn first_core_group_within_10_working_days_unless_the_plan_ends_first() {
+    // Plan from Monday 3 March 2025: + 10 WD = Monday 17 March.
+    let mut r = child();
+    referral(&mut r, "R1", date(2025, 2, 1));
+    plan(&mut r, "P1", date(2025, 3, 3), None);
+    r.core_groups.push(CoreGroupMeeting {
+        id: id("G1"),
+        child_id: r.child.id.clone(),
+        cp_plan_id: id("P1"),
+        date: date(2025, 3, 17),
+    });
+    assert_eq!(
+        only(&r, date(2025, 4, 1), "CORE-GROUP-10WD"),
+        vec![(1, date(2025, 3, 17), ClockState::MetOnTime)]
+    );
+    r.core_groups[0].date = date(2025, 3, 18);
+    assert_eq!(
+        only(&r, date(2025, 4, 1), "CORE-GROUP-10WD")[0].2,
+        ClockState::MetLate { days_late: 1 }
+    );
+    // Ended early (before the core group fell due): no requirement, no clock.
+    r.core_groups.clear();
+    r.cp_plans[0].end_date = Some(date(2025, 3, 10));
+    assert!(only(&r, date(2025, 4, 1), "CORE-GROUP-10WD").is_empty());
+    // Ended after it fell due with none held: missed.
+    r.cp_plans[0].end_date = Some(date(2025, 3, 20));
+    assert_eq!(
+        only(&r, date(2025, 4, 1), "CORE-GROUP-10WD")[0].2,
+        ClockState::Missed { days_over: 3 }
+    );
+}
+
+#[test]
+fn cp_reviews_at_three_months_then_six_with_month_ends_and_leap_days() {
+    // 30 November + 3 months = 28 February 2025 (no 30th), and 29 February in 2024.
+    let mut r = child();
+    referral(&mut r, "R1", date(2023, 11, 1));
+    plan(&mut r, "P1", date(2024, 11, 30), None);
+    assert_eq!(
+        only(&r, date(2024, 12, 1), "CP-REVIEW"),
+        vec![(
+            1,
+            date(2025, 2, 28),
+            ClockState::NotYetDue { days_left: 89 }
+        )]
+    );
+    let mut leap = child();
+    referral(&mut leap, "R1", date(2023, 11, 1));
+    plan(&mut leap, "P1", date(2023, 11, 30), None);
+    assert_eq!(
+        only(&leap, date(2023, 12, 1), "CP-REVIEW")[0].1,
+        date(2024, 2, 29)
+    );
+    // First review on the last day; the second is then due six months after it.
+    conference(
+        &mut r,
+        "RC1",
+        ConferenceKind::Review,
+        date(2025, 2, 28),
+        None,
+        Some("P1"),
+    );
+    let got = only(&r, date(2025, 8, 29), "CP-REVIEW");
+    assert_eq!(
+        got,
+        vec![
+            (1, date(2025, 2, 28), ClockState::MetOnTime),
+            (2, date(2025, 8, 28), ClockState::Overdue { days_over: 1 })
+        ]
+    );
+    // 31 August + 6 months = 28 February.
+    r.conferences[0].date = date(2025, 8, 31);
+    assert_eq!(
+        only(&r, date(2025, 9, 1), "CP-REVIEW")[1].1,
+        date(2026, 2, 28)
+    );
+}
+
+fn period(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
+    r.periods_of_care.push(PeriodOfCare {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        referral_id: None,
+        start_date: start,
+        end_date: end,
+    });
+}
+
+fn review(r: &mut ChildRecord, n: &str, period: &str, on: Date) {
+    r.looked_after_reviews.push(LookedAfterReview {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        period_id: id(period),
+        date: on,
+        participation: ParticipationCode::ALL[1],
+    });
+}
+
+#[test]
+fn looked_after_reviews_at_20_working_days_3_months_then_6_months_per_period() {
+    // In care from Monday 1 September 2025: + 20 WD = Monday 29 September.
+    let mut r = child();
+    period(&mut r, "PC1", date(2025, 9, 1), None);
+    review(&mut r, "LR1", "PC1", date(2025, 9, 29));
+    review(&mut r, "LR2", "PC1", date(2026, 1, 5));
+    let got = only(&r, date(2026, 3, 1), "LAC-REVIEW");
+    assert_eq!(
+        got,
+        vec![
+            (1, date(2025, 9, 29), ClockState::MetOnTime),
+            // 29 September + 3 months = 29 December; held 5 January: a week late.
+            (2, date(2025, 12, 29), ClockState::MetLate { days_late: 7 }),
+            // 5 January + 6 months.
+            (
+                3,
+                date(2026, 7, 5),
+                ClockState::NotYetDue { days_left: 126 }
+            ),
+        ]
+    );
+    // Coming into care a second time starts the sequence again.
+    r.periods_of_care[0].end_date = Some(date(2026, 2, 1));
+    period(&mut r, "PC2", date(2026, 4, 1), None);
+    let got = only(&r, date(2026, 4, 2), "LAC-REVIEW");
+    // The first period's third review never fell due before it ended: no clock for it.
+    // 1 April 2026 + 20 WD, skipping Good Friday 3 and Easter Monday 6 April: 1 May.
+    assert_eq!(got.len(), 3);
+    assert_eq!(
+        got[2],
+        (1, date(2026, 5, 1), ClockState::NotYetDue { days_left: 29 })
+    );
+}
+
+#[test]
+fn return_home_interview_within_72_hours_to_the_minute() {
+    let mut r = child();
+    let back: Timestamp = "2025-06-02T10:00:00Z".parse().unwrap();
+    for (n, rhi) in [
+        ("M1", "2025-06-05T09:59:00Z"),
+        ("M2", "2025-06-05T10:01:00Z"),
+    ] {
+        r.missing_episodes.push(MissingEpisode {
+            id: id(n),
+            child_id: r.child.id.clone(),
+            kind: MissingType::ALL[0],
+            started_at: "2025-06-01T20:00:00Z".parse().unwrap(),
+            returned_at: Some(back),
+            rhi_offered: Some(true),
+            rhi_accepted: Some(true),
+            rhi_at: Some(rhi.parse().unwrap()),
+        });
+    }
+    let got = only(&r, date(2025, 6, 10), "RHI-72H");
+    assert_eq!(got[0].2, ClockState::MetOnTime);
+    assert_eq!(got[1].2, ClockState::MetLate { days_late: 1 });
+}
+
+/// A small authority written by hand: two children, every clock's state worked out
+/// from the rules above on Wednesday 15 October 2025.
+///
+/// Child C1: contact Monday 6 October, undecided (due Tuesday 7: overdue 8 days);
+/// referral Monday 1 September, assessment started 2 September, not authorised (45 WD
+/// after Monday 1 September, no holidays until Christmas: nine whole weeks, the day of
+/// referral being day 0, ends Monday 3 November — 19 days left, not yet due).
+/// Child C1 also in care from Monday 29 September (20 WD: Monday 27 October — 12 days
+/// left), with a missing episode returned Saturday 11 October 08:00 and no interview
+/// (due Tuesday 14 October 08:00: overdue 1 day).
+#[test]
+fn golden_small_authority() {
+    let today = date(2025, 10, 15);
+    let mut r = child();
+    contact(&mut r, "K1", date(2025, 10, 6), None);
+    referral(&mut r, "R1", date(2025, 9, 1));
+    assessment(&mut r, "A1", "R1", date(2025, 9, 2), None);
+    period(&mut r, "PC1", date(2025, 9, 29), None);
+    r.missing_episodes.push(MissingEpisode {
+        id: id("M1"),
+        child_id: r.child.id.clone(),
+        kind: MissingType::ALL[0],
+        started_at: "2025-10-10T22:00:00Z".parse().unwrap(),
+        returned_at: Some("2025-10-11T07:00:00Z".parse().unwrap()),
+        rhi_offered: None,
+        rhi_accepted: None,
+        rhi_at: None,
+    });
+    let got: Vec<(&str, Date, ClockState)> = clocks(&r, today)
+        .iter()
+        .map(|c| (c.rule.id, c.due.date(), c.state))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "CONTACT-DECISION-1WD",
+                date(2025, 10, 7),
+                ClockState::Overdue { days_over: 8 }
+            ),
+            (
+                "ASSESSMENT-45WD",
+                date(2025, 11, 3),
+                ClockState::NotYetDue { days_left: 19 }
+            ),
+            (
+                "LAC-REVIEW",
+                date(2025, 10, 27),
+                ClockState::NotYetDue { days_left: 12 }
+            ),
+            (
+                "RHI-72H",
+                date(2025, 10, 14),
+                ClockState::Overdue { days_over: 1 }
+            ),
+        ]
+    );
+}
