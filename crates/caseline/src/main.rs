@@ -3,6 +3,7 @@
 
 mod audit_cmd;
 mod bench;
+mod clocks_cmd;
 mod demo_users;
 mod load;
 mod user_cmd;
@@ -87,6 +88,18 @@ enum Command {
         #[command(subcommand)]
         change: BankHolidayChange,
     },
+    /// Every statutory clock for the whole authority, one per line (CSV, or JSON lines).
+    Clocks {
+        /// SQLite file path or postgres:// URL.
+        #[arg(long, env = "CASELINE_DATABASE")]
+        database: String,
+        /// The date to compute as at (default today).
+        #[arg(long)]
+        as_of: Option<Date>,
+        /// csv or json.
+        #[arg(long, default_value = "csv")]
+        format: String,
+    },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -105,6 +118,10 @@ enum Command {
         /// Also measure on this PostgreSQL URL (a fresh, empty database).
         #[arg(long)]
         postgres: Option<String>,
+        /// Also compute every clock for this many generated children (repeatable,
+        /// e.g. --clocks 80000 --clocks 1000000).
+        #[arg(long = "clocks")]
+        clocks: Vec<usize>,
     },
 }
 
@@ -244,7 +261,16 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Audit { command } => audit_cmd::run(command).await,
         Command::User { command } => user_cmd::run(command).await,
-        Command::Bench { children, postgres } => bench::run(children, postgres.as_deref()).await,
+        Command::Clocks {
+            database,
+            as_of,
+            format,
+        } => clocks_cmd::run(&database, as_of.unwrap_or_else(today), &format).await,
+        Command::Bench {
+            children,
+            postgres,
+            clocks,
+        } => bench::run(children, postgres.as_deref(), &clocks).await,
     }
 }
 

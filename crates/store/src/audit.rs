@@ -124,6 +124,8 @@ pub enum AuditAction {
     UnlockUser,
     /// A user changed their password.
     ChangePassword,
+    /// Every child's record was read by a system process (clocks, returns).
+    ExportAll,
 }
 
 impl AuditAction {
@@ -156,6 +158,7 @@ impl AuditAction {
             AuditAction::EnableUser => "ENABLE_USER",
             AuditAction::UnlockUser => "UNLOCK_USER",
             AuditAction::ChangePassword => "CHANGE_PASSWORD",
+            AuditAction::ExportAll => "EXPORT_ALL",
         }
     }
 }

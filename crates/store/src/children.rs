@@ -662,3 +662,56 @@ async fn fill_status(tx: &mut Tx, children: &mut [ChildListEntry]) -> Result<(),
     }
     Ok(())
 }
+
+/// Every row of one kind of record, grouped by child.
+async fn load_grouped<T: Table>(tx: &mut Tx) -> Result<HashMap<String, Vec<T>>, StoreError> {
+    let sql = format!(
+        "SELECT {} FROM {} ORDER BY child_id, id",
+        T::COLUMNS.join(", "),
+        T::TABLE
+    );
+    let mut out: HashMap<String, Vec<T>> = HashMap::new();
+    for row in tx.fetch_all(&sql, &[]).await? {
+        let child = row.text("child_id")?;
+        out.entry(child).or_default().push(T::from_row(&row)?);
+    }
+    Ok(out)
+}
+
+impl Db {
+    /// Every child with their journey records, for system processes that compute over
+    /// the whole authority (statutory clocks): one query per kind of record rather than
+    /// per child. Relatives, assessment factors and agency participation are not
+    /// filled in. Audited as one export.
+    pub async fn all_child_records(&self, actor: &Actor) -> Result<Vec<ChildRecord>, StoreError> {
+        let mut tx = self.begin().await?;
+        let children = load_people(&mut tx, "p.kind = $1", &[PersonKind::Child.to_value()]).await?;
+        let mut records: HashMap<String, ChildRecord> = children
+            .into_iter()
+            .map(|c| (c.id.as_str().to_owned(), ChildRecord::new(c)))
+            .collect();
+        macro_rules! each {
+            ($($field:ident),+ $(,)?) => {$(
+                for (child, items) in load_grouped(&mut tx).await? {
+                    if let Some(rec) = records.get_mut(&child) {
+                        rec.$field = items;
+                    }
+                }
+            )+};
+        }
+        caseline_domain::for_each_journey_list!(each);
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::ExportAll,
+            None,
+            None,
+            &format!("{} children", records.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        let mut out: Vec<ChildRecord> = records.into_values().collect();
+        out.sort_by(|a, b| a.child.id.cmp(&b.child.id));
+        Ok(out)
+    }
+}
