@@ -780,3 +780,28 @@ async fn store_failure_is_a_500_page_without_internal_detail() {
         }
     }
 }
+
+/// The child's timescales sit beside the chronology. Amelia was referred on Tuesday
+/// 5 November 2024; 45 working days on, skipping 25 and 26 December and 1 January,
+/// is Friday 10 January 2025. Her assessment was authorised on 10 December: on time.
+#[tokio::test]
+async fn a_childs_record_shows_their_timescales() {
+    let app = TestApp::start().await;
+    let page = app.get(&format!("/children/{AMELIA}")).await;
+    page.assert_ok();
+    assert!(page.contains("Timescales"));
+    let row = page
+        .body
+        .split("<tr class=\"govuk-table__row\">")
+        .find(|r| r.contains("Assessment authorised within 45 working days"))
+        .expect("the assessment timescale");
+    assert!(row.contains("10 January 2025"), "{row}");
+    assert!(row.contains("Met on time"), "{row}");
+    // A contact from 2023 is more than a year before 'today' (20 March 2025): not listed.
+    assert_eq!(
+        page.body
+            .matches("Decision on a contact within 1 working day")
+            .count(),
+        1
+    );
+}

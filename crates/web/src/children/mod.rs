@@ -7,6 +7,7 @@ mod chronology;
 pub(crate) mod list;
 pub(crate) mod record;
 mod summary;
+mod timescales;
 
 use caseline_store::ChildStatus;
 

@@ -57,6 +57,7 @@ pub(crate) async fn child_record(
         family: family_rows(&record),
         cards: open_work(&record, &names, today),
         chronology: ChronologyView::new(&record, stage, &record_href(&id)),
+        timescales: super::timescales::timescales(&record, today, &state.db.calendar().await?),
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -71,4 +72,5 @@ struct ChildRecordPage {
     family: Vec<FamilyRow>,
     cards: Vec<Card>,
     chronology: ChronologyView,
+    timescales: Vec<super::timescales::TimescaleRow>,
 }
