@@ -63,6 +63,41 @@ pub const RETURN_HOME_INTERVIEW: Rule = Rule {
     local: false,
 };
 
+/// Health assessments for a looked-after child: the first before the first review,
+/// then every 6 months under 5 and every 12 months from 5.
+pub const HEALTH_ASSESSMENT: Rule = Rule {
+    id: "HEALTH-ASSESSMENT",
+    description: "Initial health assessment within 20 working days of coming into care, then reviews every 6 months under 5 and every 12 months from 5",
+    source: "Promoting the health and well-being of looked-after children (DfE/DHSC 2015), paras 45-50; CPR 2010 reg 7; domain T-CLA-HA",
+    local: false,
+};
+
+/// Pathway plan reviewed at least every six months.
+pub const PATHWAY_PLAN_REVIEW: Rule = Rule {
+    id: "PATHWAY-PLAN-REVIEW",
+    description: "Pathway plan reviewed within 6 months of entitlement, then at least every 6 months",
+    source: "Care Leavers (England) Regulations 2010, reg 7; domain T-CL-PPR",
+    local: false,
+};
+
+/// Private fostering visits: within 7 working days of notice, then 6-weekly in the
+/// first year and 12-weekly after.
+pub const PRIVATE_FOSTERING_VISIT: Rule = Rule {
+    id: "PRIVATE-FOSTERING-VISIT",
+    description: "Private fostering visit within 7 working days of notification, then at most every 6 weeks in the first year and every 12 weeks after",
+    source: "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533), regs 4 and 8; domain T-PF-V1, T-PF-V2",
+    local: false,
+};
+
+/// An allegation against someone working with children reported to the designated
+/// officer within one working day.
+pub const LADO_REFERRAL: Rule = Rule {
+    id: "LADO-REFERRAL-1WD",
+    description: "Allegation reported to the designated officer (LADO) within 1 working day",
+    source: "Working Together to Safeguard Children 2023, ch. 2 (allegations against people who work with children); domain T-LADO-1",
+    local: false,
+};
+
 /// Every rule this module computes, for listings and the CLI.
 pub const RULES: &[&Rule] = &[
     &CONTACT_DECISION,
@@ -72,6 +107,10 @@ pub const RULES: &[&Rule] = &[
     &CP_REVIEW,
     &LAC_REVIEW,
     &RETURN_HOME_INTERVIEW,
+    &HEALTH_ASSESSMENT,
+    &PATHWAY_PLAN_REVIEW,
+    &PRIVATE_FOSTERING_VISIT,
+    &LADO_REFERRAL,
 ];
 
 pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
@@ -82,6 +121,10 @@ pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
     cp_reviews(r, ctx, out);
     lac_reviews(r, ctx, out);
     return_home_interviews(r, ctx, out);
+    health_assessments(r, ctx, out);
+    pathway_plan_reviews(r, ctx, out);
+    private_fostering_visits(r, ctx, out);
+    lado_referrals(r, ctx, out);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -354,6 +397,128 @@ fn return_home_interviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) 
             local_date(back),
             Deadline::Moment(due),
             met,
+            None,
+        );
+    }
+}
+
+fn health_assessments(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    use crate::codes::{HealthCheckKind, HealthCheckStatus};
+    for period in &r.periods_of_care {
+        let within = |d: Date| d >= period.start_date && period.end_date.is_none_or(|e| d <= e);
+        let mut done: Vec<Date> = r
+            .health_checks
+            .iter()
+            .filter(|h| {
+                h.status == HealthCheckStatus::Completed
+                    && matches!(
+                        h.kind,
+                        HealthCheckKind::InitialHealthAssessment
+                            | HealthCheckKind::ReviewHealthAssessment
+                    )
+                    && within(h.date)
+            })
+            .map(|h| h.date)
+            .collect();
+        done.sort();
+        let calendar = ctx.calendar;
+        let child = &r.child;
+        repeating(
+            out,
+            ctx,
+            &HEALTH_ASSESSMENT,
+            r,
+            &period.id,
+            period.start_date,
+            &done,
+            period.end_date,
+            &|n, from| {
+                if n == 1 {
+                    calendar.add_working_days(from, 20)
+                } else if child.age_on(from).is_some_and(|a| a < 5) {
+                    add_months(from, 6)
+                } else {
+                    add_months(from, 12)
+                }
+            },
+        );
+    }
+}
+
+fn pathway_plan_reviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for c in &r.care_leaver {
+        let mut done: Vec<Date> = r
+            .pathway_plan_reviews
+            .iter()
+            .filter(|p| p.date >= c.eligible_from && c.end_date.is_none_or(|e| p.date <= e))
+            .map(|p| p.date)
+            .collect();
+        done.sort();
+        repeating(
+            out,
+            ctx,
+            &PATHWAY_PLAN_REVIEW,
+            r,
+            &c.id,
+            c.eligible_from,
+            &done,
+            c.end_date,
+            &|_, from| add_months(from, 6),
+        );
+    }
+}
+
+fn private_fostering_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    use crate::codes::VisitKind;
+    for a in &r.private_fostering {
+        let mut done: Vec<Date> = r
+            .visits
+            .iter()
+            .filter(|v| {
+                v.kind == VisitKind::PrivateFostering
+                    && v.date >= a.notified_date
+                    && a.end_date.is_none_or(|e| v.date <= e)
+            })
+            .map(|v| v.date)
+            .collect();
+        done.sort();
+        let calendar = ctx.calendar;
+        let first_year_ends = add_months(a.start_date, 12);
+        repeating(
+            out,
+            ctx,
+            &PRIVATE_FOSTERING_VISIT,
+            r,
+            &a.id,
+            a.notified_date,
+            &done,
+            a.end_date,
+            &|n, from| {
+                if n == 1 {
+                    calendar.add_working_days(from, 7)
+                } else if from < first_year_ends {
+                    from.checked_add(Span::new().weeks(6)).unwrap_or(from)
+                } else {
+                    from.checked_add(Span::new().weeks(12)).unwrap_or(from)
+                }
+            },
+        );
+    }
+}
+
+fn lado_referrals(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for l in &r.lado_allegations {
+        let due = Deadline::Day(ctx.calendar.add_working_days(l.allegation_date, 1));
+        push(
+            out,
+            ctx,
+            &LADO_REFERRAL,
+            r,
+            &l.id,
+            1,
+            l.allegation_date,
+            due,
+            Some((l.referred_date, None)),
             None,
         );
     }

@@ -437,8 +437,8 @@ fn return_home_interview_within_72_hours_to_the_minute() {
 /// referral Monday 1 September, assessment started 2 September, not authorised (45 WD
 /// after Monday 1 September, no holidays until Christmas: nine whole weeks, the day of
 /// referral being day 0, ends Monday 3 November — 19 days left, not yet due).
-/// Child C1 also in care from Monday 29 September (20 WD: Monday 27 October — 12 days
-/// left), with a missing episode returned Saturday 11 October 08:00 and no interview
+/// Child C1 also in care from Monday 29 September (first review and initial health
+/// assessment both 20 WD on: Monday 27 October — 12 days left), with a missing episode returned Saturday 11 October 08:00 and no interview
 /// (due Tuesday 14 October 08:00: overdue 1 day).
 #[test]
 fn golden_small_authority() {
@@ -485,6 +485,154 @@ fn golden_small_authority() {
                 date(2025, 10, 14),
                 ClockState::Overdue { days_over: 1 }
             ),
+            (
+                "HEALTH-ASSESSMENT",
+                date(2025, 10, 27),
+                ClockState::NotYetDue { days_left: 12 }
+            ),
+        ]
+    );
+}
+
+fn health(r: &mut ChildRecord, n: &str, on: Date, status: HealthCheckStatus) {
+    r.health_checks.push(crate::health::HealthCheck {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        kind: HealthCheckKind::ReviewHealthAssessment,
+        date: on,
+        status,
+    });
+}
+
+#[test]
+fn health_assessments_by_age() {
+    // In care from Monday 1 September 2025: initial assessment due Monday 29 September.
+    let mut r = child(); // born 1 January 2015: ten at the first assessment
+    period(&mut r, "PC1", date(2025, 9, 1), None);
+    health(&mut r, "H0", date(2025, 9, 20), HealthCheckStatus::Refused);
+    health(
+        &mut r,
+        "H1",
+        date(2025, 9, 29),
+        HealthCheckStatus::Completed,
+    );
+    let got = only(&r, date(2025, 10, 1), "HEALTH-ASSESSMENT");
+    assert_eq!(
+        got,
+        vec![
+            (1, date(2025, 9, 29), ClockState::MetOnTime),
+            (
+                2,
+                date(2026, 9, 29),
+                ClockState::NotYetDue { days_left: 363 }
+            )
+        ]
+    );
+    // Under five: every six months.
+    r.child.date_of_birth = Some(date(2023, 1, 1));
+    assert_eq!(
+        only(&r, date(2025, 10, 1), "HEALTH-ASSESSMENT")[1].1,
+        date(2026, 3, 29)
+    );
+}
+
+#[test]
+fn pathway_plan_reviews_every_six_months_clamped_to_month_end() {
+    let mut r = child();
+    r.care_leaver.push(crate::care_leaver::CareLeaver {
+        id: id("CL1"),
+        child_id: r.child.id.clone(),
+        eligibility: CareLeaverEligibility::ALL[0],
+        eligible_from: date(2025, 8, 31),
+        personal_adviser_id: None,
+        end_date: None,
+    });
+    // 31 August + 6 months = 28 February 2026.
+    assert_eq!(
+        only(&r, date(2025, 9, 1), "PATHWAY-PLAN-REVIEW"),
+        vec![(
+            1,
+            date(2026, 2, 28),
+            ClockState::NotYetDue { days_left: 180 }
+        )]
+    );
+    r.pathway_plan_reviews
+        .push(crate::care_leaver::PathwayPlanReview {
+            id: id("PP1"),
+            child_id: r.child.id.clone(),
+            date: date(2026, 3, 2),
+        });
+    let got = only(&r, date(2026, 3, 3), "PATHWAY-PLAN-REVIEW");
+    assert_eq!(
+        got[0],
+        (1, date(2026, 2, 28), ClockState::MetLate { days_late: 2 })
+    );
+    assert_eq!(got[1].1, date(2026, 9, 2));
+}
+
+#[test]
+fn private_fostering_visits_7_working_days_then_6_weekly() {
+    // Notified Thursday 17 April 2025: 7 WD over Good Friday and Easter Monday is
+    // Wednesday 30 April.
+    let mut r = child();
+    r.private_fostering
+        .push(crate::other_services::PrivateFosteringArrangement {
+            id: id("PF1"),
+            child_id: r.child.id.clone(),
+            notified_date: date(2025, 4, 17),
+            start_date: date(2025, 4, 20),
+            end_date: None,
+            carer_name: "A carer".into(),
+        });
+    for (n, on) in [("V1", date(2025, 4, 30)), ("V2", date(2025, 6, 11))] {
+        r.visits.push(crate::visit::Visit {
+            id: id(n),
+            child_id: r.child.id.clone(),
+            kind: VisitKind::PrivateFostering,
+            date: on,
+            seen: true,
+            seen_alone: true,
+            bedroom_seen: false,
+            childs_words: None,
+            worker_id: None,
+        });
+    }
+    let got = only(&r, date(2025, 7, 30), "PRIVATE-FOSTERING-VISIT");
+    assert_eq!(
+        got,
+        vec![
+            (1, date(2025, 4, 30), ClockState::MetOnTime),
+            // 30 April + 6 weeks = 11 June: on the day.
+            (2, date(2025, 6, 11), ClockState::MetOnTime),
+            // 11 June + 6 weeks = 23 July: a week overdue on 30 July.
+            (3, date(2025, 7, 23), ClockState::Overdue { days_over: 7 }),
+        ]
+    );
+}
+
+#[test]
+fn lado_referral_the_next_working_day() {
+    let mut r = child();
+    for (n, referred) in [("L1", date(2025, 6, 9)), ("L2", date(2025, 6, 10))] {
+        r.lado_allegations
+            .push(crate::other_services::LadoAllegation {
+                id: id(n),
+                child_id: r.child.id.clone(),
+                allegation_date: date(2025, 6, 6),
+                referred_date: referred,
+                subject_role: "Teacher".into(),
+                employer_sector: "Education".into(),
+                outcome: None,
+                closed_date: None,
+            });
+    }
+    // Friday 6 June: due Monday 9 June.
+    let got = only(&r, date(2025, 7, 1), "LADO-REFERRAL-1WD");
+    assert_eq!(
+        got,
+        vec![
+            (1, date(2025, 6, 9), ClockState::MetOnTime),
+            (1, date(2025, 6, 9), ClockState::MetLate { days_late: 1 })
         ]
     );
 }
