@@ -9,7 +9,12 @@ use caseline_store::{Actor, Db};
 use jiff::civil::Date;
 
 /// Prints every clock as at `as_of` in `format` ("csv" or "json").
-pub async fn run(database: &str, as_of: Date, format: &str) -> anyhow::Result<()> {
+pub async fn run(
+    database: &str,
+    as_of: Date,
+    format: &str,
+    settings: ClockSettings,
+) -> anyhow::Result<()> {
     anyhow::ensure!(
         matches!(format, "csv" | "json"),
         "--format must be csv or json"
@@ -22,7 +27,7 @@ pub async fn run(database: &str, as_of: Date, format: &str) -> anyhow::Result<()
     db.close().await;
     // "Now" for the hour-based rules is the end of the as-at day.
     let now: jiff::Timestamp = format!("{as_of}T23:59:59Z").parse().context("as-at date")?;
-    match write_all(&records, as_of, now, &calendar, format) {
+    match write_all(&records, as_of, now, &calendar, format, settings) {
         // A reader that stops early (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(Into::into),
@@ -35,6 +40,7 @@ fn write_all(
     now: jiff::Timestamp,
     calendar: &caseline_domain::calendar::WorkingDayCalendar,
     format: &str,
+    settings: ClockSettings,
 ) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -45,7 +51,7 @@ fn write_all(
         )?;
     }
     for record in records {
-        for c in clocks_for(record, as_of, now, calendar, ClockSettings::default()) {
+        for c in clocks_for(record, as_of, now, calendar, settings) {
             let met = c.met.map(|d| d.to_string()).unwrap_or_default();
             if format == "csv" {
                 writeln!(

@@ -6,6 +6,7 @@ mod bench;
 mod clocks_cmd;
 mod demo_users;
 mod load;
+mod standards;
 mod user_cmd;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -22,6 +23,10 @@ use jiff::civil::Date;
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
+    /// Local standards (visit frequencies, the due-soon window); defaults to the
+    /// shipped config/local-standards.toml.
+    #[arg(long, global = true)]
+    local_standards: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -166,7 +171,9 @@ async fn main() -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let settings = standards::load(cli.local_standards.as_deref())?;
+    match cli.command {
         Command::Demo {
             port,
             database,
@@ -194,7 +201,7 @@ async fn main() -> anyhow::Result<()> {
             }
             let accounts = demo_users::ensure(&db).await?;
             let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port);
-            serve(db, addr, Some(accounts), false).await
+            serve(db, addr, Some(accounts), false, settings).await
         }
         Command::Serve {
             database,
@@ -208,6 +215,7 @@ async fn main() -> anyhow::Result<()> {
                 SocketAddr::new(bind, port),
                 None,
                 behind_tls || !bind.is_loopback(),
+                settings,
             )
             .await
         }
@@ -265,7 +273,7 @@ async fn main() -> anyhow::Result<()> {
             database,
             as_of,
             format,
-        } => clocks_cmd::run(&database, as_of.unwrap_or_else(today), &format).await,
+        } => clocks_cmd::run(&database, as_of.unwrap_or_else(today), &format, settings).await,
         Command::Bench {
             children,
             postgres,
@@ -279,6 +287,7 @@ async fn serve(
     addr: SocketAddr,
     demo: Option<Vec<demo_users::DemoAccount>>,
     secure_cookies: bool,
+    clock_settings: caseline_domain::clocks::ClockSettings,
 ) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -300,6 +309,7 @@ async fn serve(
         today: today(),
         authority_name: "Synthetic Borough Council".to_owned(),
         secure_cookies,
+        clock_settings,
     };
     caseline_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;

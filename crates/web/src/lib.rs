@@ -43,6 +43,8 @@ pub struct AppState {
     pub today: jiff::civil::Date,
     /// The local authority's name, shown in the header.
     pub authority_name: String,
+    /// Local standards and the due-soon window for the statutory clocks.
+    pub clock_settings: caseline_domain::clocks::ClockSettings,
     /// Mark cookies Secure (with the `__Host-` prefix): on whenever clients reach the
     /// service over TLS; off only for plain http on loopback, where browsers refuse them.
     pub secure_cookies: bool,

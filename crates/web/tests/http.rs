@@ -66,6 +66,7 @@ impl TestApp {
             authority_name: "Exampleshire County Council".into(),
             // As behind TLS: the tests check the Secure, __Host- cookies.
             secure_cookies: true,
+            clock_settings: Default::default(),
         };
         tokio::spawn(caseline_web::serve(listener, state, async {
             let _ = stopped.await;

@@ -136,16 +136,26 @@ pub struct Clock {
     pub state: ClockState,
 }
 
-/// Settings that are local choices.
+/// Settings that are local choices: the due-soon window and the local standards
+/// where no national timescale exists (shared/domain.md §7: CP and CIN visit
+/// frequency are local). Loaded from `config/local-standards.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClockSettings {
     /// A clock due within this many calendar days is "due soon".
     pub due_soon_days: i32,
+    /// A child on a child protection plan is seen at least every this many working days.
+    pub cp_visit_working_days: u32,
+    /// A child on a child in need plan is seen at least every this many working days.
+    pub cin_visit_working_days: u32,
 }
 
 impl Default for ClockSettings {
     fn default() -> Self {
-        Self { due_soon_days: 5 }
+        Self {
+            due_soon_days: 5,
+            cp_visit_working_days: 10,
+            cin_visit_working_days: 20,
+        }
     }
 }
 

@@ -98,6 +98,22 @@ pub const LADO_REFERRAL: Rule = Rule {
     local: false,
 };
 
+/// Local standard: a child on a child protection plan is seen every N working days.
+pub const CP_VISIT: Rule = Rule {
+    id: "CP-VISIT-LOCAL",
+    description: "Child on a child protection plan seen within the local standard's working days of last being seen (default 10)",
+    source: "Local standard: no national frequency (Working Together 2023 leaves visit frequency to the plan)",
+    local: true,
+};
+
+/// Local standard: a child on a child in need plan is seen every N working days.
+pub const CIN_VISIT: Rule = Rule {
+    id: "CIN-VISIT-LOCAL",
+    description: "Child on a child in need plan seen within the local standard's working days of last being seen (default 20)",
+    source: "Local standard: no national frequency for child in need visits",
+    local: true,
+};
+
 /// Every rule this module computes, for listings and the CLI.
 pub const RULES: &[&Rule] = &[
     &CONTACT_DECISION,
@@ -111,6 +127,8 @@ pub const RULES: &[&Rule] = &[
     &PATHWAY_PLAN_REVIEW,
     &PRIVATE_FOSTERING_VISIT,
     &LADO_REFERRAL,
+    &CP_VISIT,
+    &CIN_VISIT,
 ];
 
 pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
@@ -125,6 +143,7 @@ pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
     pathway_plan_reviews(r, ctx, out);
     private_fostering_visits(r, ctx, out);
     lado_referrals(r, ctx, out);
+    plan_visits(r, ctx, out);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -520,6 +539,53 @@ fn lado_referrals(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
             due,
             Some((l.referred_date, None)),
             None,
+        );
+    }
+}
+
+/// Local visit standards: from the plan's start, each time the child is seen the next
+/// visit is due the set number of working days later, until the plan ends.
+fn plan_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    use crate::codes::VisitKind;
+    let seen = |kind: VisitKind, from: Date, to: Option<Date>| {
+        let mut d: Vec<Date> = r
+            .visits
+            .iter()
+            .filter(|v| v.kind == kind && v.seen && v.date > from && to.is_none_or(|e| v.date <= e))
+            .map(|v| v.date)
+            .collect();
+        d.sort();
+        d
+    };
+    let calendar = ctx.calendar;
+    let cp = ctx.settings.cp_visit_working_days;
+    for p in &r.cp_plans {
+        let done = seen(VisitKind::ChildProtection, p.start_date, p.end_date);
+        repeating(
+            out,
+            ctx,
+            &CP_VISIT,
+            r,
+            &p.id,
+            p.start_date,
+            &done,
+            p.end_date,
+            &|_, from| calendar.add_working_days(from, cp),
+        );
+    }
+    let cin = ctx.settings.cin_visit_working_days;
+    for p in &r.cin_plans {
+        let done = seen(VisitKind::ChildInNeed, p.start_date, p.end_date);
+        repeating(
+            out,
+            ctx,
+            &CIN_VISIT,
+            r,
+            &p.id,
+            p.start_date,
+            &done,
+            p.end_date,
+            &|_, from| calendar.add_working_days(from, cin),
         );
     }
 }

@@ -636,3 +636,70 @@ fn lado_referral_the_next_working_day() {
         ]
     );
 }
+
+fn visit(r: &mut ChildRecord, n: &str, kind: VisitKind, on: Date, seen: bool) {
+    r.visits.push(crate::visit::Visit {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        kind,
+        date: on,
+        seen,
+        seen_alone: false,
+        bedroom_seen: false,
+        childs_words: None,
+        worker_id: None,
+    });
+}
+
+#[test]
+fn local_visit_standards_restart_from_each_time_the_child_is_seen() {
+    // CP plan from Monday 3 March 2025; seen Friday 14 March (due Monday 17: on time);
+    // the next is due 10 WD after the 14th: Friday 28 March. A visit where the child
+    // was not seen does not count. On 1 April: four days overdue, marked local.
+    let mut r = child();
+    referral(&mut r, "R1", date(2025, 2, 1));
+    plan(&mut r, "P1", date(2025, 3, 3), None);
+    visit(
+        &mut r,
+        "V1",
+        VisitKind::ChildProtection,
+        date(2025, 3, 14),
+        true,
+    );
+    visit(
+        &mut r,
+        "V2",
+        VisitKind::ChildProtection,
+        date(2025, 3, 27),
+        false,
+    );
+    let all = clocks(&r, date(2025, 4, 1));
+    let cp: Vec<_> = all
+        .iter()
+        .filter(|c| c.rule.id == "CP-VISIT-LOCAL")
+        .collect();
+    assert!(cp.iter().all(|c| c.rule.local));
+    let got: Vec<_> = cp.iter().map(|c| (c.due.date(), c.state)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (date(2025, 3, 17), ClockState::MetOnTime),
+            (date(2025, 3, 28), ClockState::Overdue { days_over: 4 })
+        ]
+    );
+    // A stricter local standard (every 5 WD) changes the first due date to Monday 10 March.
+    let settings = ClockSettings {
+        cp_visit_working_days: 5,
+        ..ClockSettings::default()
+    };
+    let cal = WorkingDayCalendar::england_and_wales();
+    let strict = clocks_for(&r, date(2025, 4, 1), noon(date(2025, 4, 1)), &cal, settings);
+    let first = strict
+        .iter()
+        .find(|c| c.rule.id == "CP-VISIT-LOCAL")
+        .unwrap();
+    assert_eq!(
+        (first.due.date(), first.state),
+        (date(2025, 3, 10), ClockState::MetLate { days_late: 4 })
+    );
+}

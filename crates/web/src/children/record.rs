@@ -57,7 +57,12 @@ pub(crate) async fn child_record(
         family: family_rows(&record),
         cards: open_work(&record, &names, today),
         chronology: ChronologyView::new(&record, stage, &record_href(&id)),
-        timescales: super::timescales::timescales(&record, today, &state.db.calendar().await?),
+        timescales: super::timescales::timescales(
+            &record,
+            today,
+            &state.db.calendar().await?,
+            state.clock_settings,
+        ),
     };
     Ok(Html(page.render()?).into_response())
 }

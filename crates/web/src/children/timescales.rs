@@ -23,12 +23,13 @@ pub(crate) fn timescales(
     record: &ChildRecord,
     today: Date,
     calendar: &WorkingDayCalendar,
+    settings: ClockSettings,
 ) -> Vec<TimescaleRow> {
     let now = jiff::Timestamp::now();
     let year_ago = today
         .checked_sub(jiff::Span::new().days(365))
         .unwrap_or(today);
-    let mut clocks: Vec<_> = clocks_for(record, today, now, calendar, ClockSettings::default())
+    let mut clocks: Vec<_> = clocks_for(record, today, now, calendar, settings)
         .into_iter()
         .filter(|c| c.state.is_open() || c.due.date() >= year_ago)
         .collect();
