@@ -98,6 +98,16 @@ pub const LADO_REFERRAL: Rule = Rule {
     local: false,
 };
 
+/// Visits to a looked-after child by placement: within a week of each placement
+/// starting, then every 6 weeks in its first year, then every 3 months if the
+/// placement is intended to last until 18 (long-term fostering), otherwise 6 weeks.
+pub const LAC_VISIT: Rule = Rule {
+    id: "LAC-VISIT",
+    description: "Looked-after child visited within 1 week of a placement starting, then every 6 weeks in its first year, then every 3 months (long-term foster placement) or 6 weeks",
+    source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 28(2); domain T-CLA-V1",
+    local: false,
+};
+
 /// Local standard: a child on a child protection plan is seen every N working days.
 pub const CP_VISIT: Rule = Rule {
     id: "CP-VISIT-LOCAL",
@@ -127,6 +137,7 @@ pub const RULES: &[&Rule] = &[
     &PATHWAY_PLAN_REVIEW,
     &PRIVATE_FOSTERING_VISIT,
     &LADO_REFERRAL,
+    &LAC_VISIT,
     &CP_VISIT,
     &CIN_VISIT,
 ];
@@ -144,6 +155,7 @@ pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
     private_fostering_visits(r, ctx, out);
     lado_referrals(r, ctx, out);
     plan_visits(r, ctx, out);
+    looked_after_visits(r, ctx, out);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -587,5 +599,80 @@ fn plan_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
             p.end_date,
             &|_, from| calendar.add_working_days(from, cin),
         );
+    }
+}
+
+/// Each placement in a period of care: the episode that started it, when it started
+/// and ended, and whether it is long-term fostering (intended to last until 18).
+/// A change of legal status alone (903 RNE "L") is not a new placement.
+fn placements(
+    r: &ChildRecord,
+    period: &crate::looked_after::PeriodOfCare,
+) -> Vec<(RecordId, Date, Option<Date>, bool)> {
+    use crate::codes::{PlacementType, ReasonNewEpisode};
+    let mut episodes: Vec<_> = r
+        .care_episodes
+        .iter()
+        .filter(|e| e.period_id == period.id)
+        .collect();
+    episodes.sort_by_key(|e| e.start_date);
+    let starts: Vec<_> = episodes
+        .iter()
+        .filter(|e| e.reason_new_episode != ReasonNewEpisode::LegalStatusChangeOnly)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let end = starts
+                .get(i + 1)
+                .map(|next| next.start_date)
+                .or(period.end_date);
+            let long_term = matches!(
+                e.placement_type,
+                PlacementType::FosterRelativeFriendLongTerm | PlacementType::FosterOtherLongTerm
+            );
+            (e.id.clone(), e.start_date, end, long_term)
+        })
+        .collect()
+}
+
+fn looked_after_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    use crate::codes::VisitKind;
+    for period in &r.periods_of_care {
+        for (episode, start, end, long_term) in placements(r, period) {
+            let mut done: Vec<Date> = r
+                .visits
+                .iter()
+                .filter(|v| {
+                    v.kind == VisitKind::LookedAfter
+                        && v.seen
+                        && v.date >= start
+                        && end.is_none_or(|e| v.date < e)
+                })
+                .map(|v| v.date)
+                .collect();
+            done.sort();
+            let first_year_ends = add_months(start, 12);
+            repeating(
+                out,
+                ctx,
+                &LAC_VISIT,
+                r,
+                &episode,
+                start,
+                &done,
+                end,
+                &|n, from| {
+                    if n == 1 {
+                        from.checked_add(Span::new().days(7)).unwrap_or(from)
+                    } else if from < first_year_ends || !long_term {
+                        from.checked_add(Span::new().weeks(6)).unwrap_or(from)
+                    } else {
+                        add_months(from, 3)
+                    }
+                },
+            );
+        }
     }
 }

@@ -703,3 +703,109 @@ fn local_visit_standards_restart_from_each_time_the_child_is_seen() {
         (date(2025, 3, 10), ClockState::MetLate { days_late: 4 })
     );
 }
+
+fn episode(r: &mut ChildRecord, n: &str, period: &str, start: Date, rne: &str, place: &str) {
+    r.care_episodes.push(crate::looked_after::CareEpisode {
+        id: id(n),
+        child_id: r.child.id.clone(),
+        period_id: id(period),
+        start_date: start,
+        reason_new_episode: ReasonNewEpisode::from_code(rne).unwrap(),
+        legal_status: LegalStatus::from_code("C2").unwrap(),
+        category_of_need: PrimaryNeed::from_code("N1").unwrap(),
+        placement_type: PlacementType::from_code(place).unwrap(),
+        provider: None,
+        placement_postcode: None,
+        home_postcode: None,
+        ofsted_urn: None,
+        in_area: true,
+        end_date: None,
+        reason_ceased: None,
+        reason_place_change: None,
+    });
+}
+
+#[test]
+fn looked_after_visits_follow_each_placement() {
+    // Placed Monday 1 September 2025: first visit due within a week, 8 September; seen
+    // Friday 5th. Next due 6 weeks on, 17 October; seen 20 October: 3 days late. The
+    // child moves on 3 November (before the next visit fell due on 1 December): the
+    // old placement's clock stops, the new placement's first visit is due 10 November.
+    // A change of legal status alone (RNE "L") on 20 September is not a new placement.
+    let mut r = child();
+    period(&mut r, "PC1", date(2025, 9, 1), None);
+    episode(&mut r, "E1", "PC1", date(2025, 9, 1), "S", "U4");
+    episode(&mut r, "E2", "PC1", date(2025, 9, 20), "L", "U4");
+    episode(&mut r, "E3", "PC1", date(2025, 11, 3), "P", "K2");
+    visit(&mut r, "V1", VisitKind::LookedAfter, date(2025, 9, 5), true);
+    visit(
+        &mut r,
+        "V2",
+        VisitKind::LookedAfter,
+        date(2025, 10, 20),
+        true,
+    );
+    let got: Vec<_> = clocks(&r, date(2025, 11, 5))
+        .into_iter()
+        .filter(|c| c.rule.id == "LAC-VISIT")
+        .map(|c| (c.record_id.to_string(), c.due.date(), c.state))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("E1".into(), date(2025, 9, 8), ClockState::MetOnTime),
+            (
+                "E1".into(),
+                date(2025, 10, 17),
+                ClockState::MetLate { days_late: 3 }
+            ),
+            (
+                "E3".into(),
+                date(2025, 11, 10),
+                ClockState::DueSoon { days_left: 5 }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn long_term_placements_are_visited_three_monthly_after_the_first_year() {
+    // Long-term foster placement from 10 January 2024; seen 1 February 2025 (after the
+    // placement's first year): next due three months on, 1 May 2025. The same in a
+    // children's home (not intended to last until 18): six weeks, 15 March 2025.
+    for (place, due) in [("U4", date(2025, 5, 1)), ("K2", date(2025, 3, 15))] {
+        let mut r = child();
+        period(&mut r, "PC1", date(2024, 1, 10), None);
+        episode(&mut r, "E1", "PC1", date(2024, 1, 10), "S", place);
+        visit(
+            &mut r,
+            "V1",
+            VisitKind::LookedAfter,
+            date(2024, 1, 15),
+            true,
+        );
+        let mut d = date(2024, 1, 15);
+        let mut n = 2;
+        while d < date(2025, 1, 1) {
+            d = d.checked_add(jiff::Span::new().weeks(6)).unwrap();
+            visit(&mut r, &format!("V{n}"), VisitKind::LookedAfter, d, true);
+            n += 1;
+        }
+        visit(
+            &mut r,
+            "VLAST",
+            VisitKind::LookedAfter,
+            date(2025, 2, 1),
+            true,
+        );
+        let last = clocks(&r, date(2025, 2, 2))
+            .into_iter()
+            .rfind(|c| c.rule.id == "LAC-VISIT")
+            .unwrap();
+        assert_eq!(
+            (last.due.date(), last.state.is_open()),
+            (due, true),
+            "{place}"
+        );
+    }
+}
