@@ -25,6 +25,13 @@ pub struct CareLeaver {
     pub end_date: Option<Date>,
 }
 
+impl CareLeaver {
+    /// Whether the young person is receiving leaving-care services on `on`.
+    pub fn is_open_on(&self, on: Date) -> bool {
+        crate::in_force(self.eligible_from, self.end_date, on)
+    }
+}
+
 /// A contact with a care leaver and what was learned (903 OC3: in touch, activity, accommodation).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CareLeaverContact {

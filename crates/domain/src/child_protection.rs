@@ -56,7 +56,7 @@ pub struct ChildProtectionPlan {
 impl ChildProtectionPlan {
     /// Whether the plan is in force on `on`.
     pub fn is_open_on(&self, on: Date) -> bool {
-        self.start_date <= on && self.end_date.is_none_or(|e| e >= on)
+        crate::in_force(self.start_date, self.end_date, on)
     }
 
     /// Checks the record on its own.
@@ -101,6 +101,11 @@ pub struct ChildInNeedPlan {
 }
 
 impl ChildInNeedPlan {
+    /// Whether the plan is in force on `on`.
+    pub fn is_open_on(&self, on: Date) -> bool {
+        crate::in_force(self.start_date, self.end_date, on)
+    }
+
     /// Checks the record on its own.
     pub fn validate(&self) -> Result<(), ValidationError> {
         end_not_before_start(

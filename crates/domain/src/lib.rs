@@ -33,6 +33,16 @@ pub use child_record::ChildRecord;
 pub use error::ValidationError;
 pub use ids::{MAX_ID_LEN, PersonId, RecordId, TeamId, WorkerId};
 
+/// Whether something running from `start` to `end` (inclusive; open-ended when
+/// `None`) is in force on `on`.
+pub(crate) fn in_force(
+    start: jiff::civil::Date,
+    end: Option<jiff::civil::Date>,
+    on: jiff::civil::Date,
+) -> bool {
+    start <= on && end.is_none_or(|e| e >= on)
+}
+
 /// The calendar date in England of a moment (Europe/London, so a contact at 23:30 in
 /// summer belongs to that day, not the next).
 pub fn local_date(at: jiff::Timestamp) -> jiff::civil::Date {

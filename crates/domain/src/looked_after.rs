@@ -160,6 +160,11 @@ pub struct CarePlan {
 }
 
 impl CarePlan {
+    /// Whether the intention is current on `on`.
+    pub fn is_open_on(&self, on: Date) -> bool {
+        crate::in_force(self.start_date, self.end_date, on)
+    }
+
     /// Checks the record on its own.
     pub fn validate(&self) -> Result<(), ValidationError> {
         end_not_before_start(

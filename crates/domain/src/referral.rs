@@ -36,7 +36,7 @@ pub struct Referral {
 impl Referral {
     /// Whether the episode of need is open on `on`.
     pub fn is_open_on(&self, on: Date) -> bool {
-        self.referral_date <= on && self.closure_date.is_none_or(|c| c >= on)
+        crate::in_force(self.referral_date, self.closure_date, on)
     }
 
     /// Checks the record on its own.

@@ -47,31 +47,17 @@ impl ChildStatus {
 impl ChildRecord {
     /// Where the child is in the journey on `today`, most intensive first.
     pub fn status_on(&self, today: Date) -> ChildStatus {
-        let open =
-            |start: Date, end: Option<Date>| start <= today && end.is_none_or(|e| e >= today);
         if self.periods_of_care.iter().any(|p| p.is_open_on(today)) {
             ChildStatus::LookedAfter
         } else if self.cp_plans.iter().any(|p| p.is_open_on(today)) {
             ChildStatus::ChildProtectionPlan
-        } else if self
-            .cin_plans
-            .iter()
-            .any(|p| open(p.start_date, p.end_date))
-        {
+        } else if self.cin_plans.iter().any(|p| p.is_open_on(today)) {
             ChildStatus::ChildInNeedPlan
         } else if self.referrals.iter().any(|r| r.is_open_on(today)) {
             ChildStatus::OpenReferral
-        } else if self
-            .care_leaver
-            .iter()
-            .any(|c| open(c.eligible_from, c.end_date))
-        {
+        } else if self.care_leaver.iter().any(|c| c.is_open_on(today)) {
             ChildStatus::CareLeaver
-        } else if self
-            .early_help
-            .iter()
-            .any(|e| open(e.start_date, e.end_date))
-        {
+        } else if self.early_help.iter().any(|e| e.is_open_on(today)) {
             ChildStatus::EarlyHelp
         } else {
             ChildStatus::Closed

@@ -103,7 +103,7 @@ impl Allocation {
 
     /// Whether the allocation is in force on `on`.
     pub fn is_open_on(&self, on: Date) -> bool {
-        self.start_date <= on && self.end_date.is_none_or(|end| end >= on)
+        crate::in_force(self.start_date, self.end_date, on)
     }
 
     /// Checks the record on its own.

@@ -68,10 +68,6 @@ fn plan_actions(rec: &ChildRecord, kind: PlanKind, plan: &RecordId, today: Date)
         .collect()
 }
 
-fn open_on(start: Date, end: Option<Date>, today: Date) -> bool {
-    start <= today && end.is_none_or(|e| e >= today)
-}
-
 fn referral_card(rec: &ChildRecord, names: &StaffNames, today: Date) -> Option<Card> {
     let r = rec
         .referrals
@@ -135,7 +131,7 @@ fn cin_plan_card(rec: &ChildRecord, today: Date) -> Option<Card> {
     let p = rec
         .cin_plans
         .iter()
-        .filter(|p| open_on(p.start_date, p.end_date, today))
+        .filter(|p| p.is_open_on(today))
         .max_by_key(|p| p.start_date)?;
     let rows = vec![SummaryRow::text("Started", format::date(p.start_date))];
     Some(Card {
@@ -166,7 +162,7 @@ fn looked_after_card(rec: &ChildRecord, today: Date) -> Option<Card> {
     let intentions: Vec<&str> = rec
         .care_plans
         .iter()
-        .filter(|c| c.period_id == period.id && open_on(c.start_date, c.end_date, today))
+        .filter(|c| c.period_id == period.id && c.is_open_on(today))
         .map(|c| c.intention.label())
         .collect();
     if !intentions.is_empty() {
@@ -193,7 +189,7 @@ fn care_leaver_card(rec: &ChildRecord, names: &StaffNames, today: Date) -> Optio
     let c = rec
         .care_leaver
         .iter()
-        .filter(|c| open_on(c.eligible_from, c.end_date, today))
+        .filter(|c| c.is_open_on(today))
         .max_by_key(|c| c.eligible_from)?;
     let mut rows = vec![
         SummaryRow::text("Eligibility", c.eligibility.label()),
