@@ -18,6 +18,8 @@ use serde_json::json;
 
 use crate::AppState;
 use crate::auth::{client_address, token_hash};
+use crate::children::list::{parse_page, parse_query};
+use crate::error::AppError;
 
 /// Children per page of `GET /api/children`.
 const PAGE_SIZE: u32 = 100;
@@ -104,7 +106,26 @@ impl FromRequestParts<Arc<AppState>> for ApiCaller {
 #[derive(Debug, Deserialize)]
 pub(crate) struct ListQuery {
     q: Option<String>,
-    page: Option<u32>,
+    page: Option<String>,
+}
+
+/// The list page's checks on `page` and `q`, reported the API's way.
+fn invalid(e: AppError) -> ApiError {
+    match e {
+        AppError::BadRequest { field, message } => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid",
+            format!("'{field}': {message}"),
+        ),
+        other => {
+            tracing::error!(error = ?other, "unexpected error checking an API query");
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Sorry, there is a problem with the service.",
+            )
+        }
+    }
 }
 
 /// `GET /api/children?q=&page=`: the children in the caller's scope.
@@ -127,22 +148,8 @@ pub(crate) async fn children(
             "This role does not see children's records.",
         ));
     }
-    let page = query.page.unwrap_or(1);
-    if page == 0 {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid",
-            "'page' must be 1 or more",
-        ));
-    }
-    let q = query.q.unwrap_or_default();
-    if q.chars().count() > 100 {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "invalid",
-            "'q' must be 100 characters or fewer",
-        ));
-    }
+    let page = parse_page(query.page.as_deref()).map_err(invalid)?;
+    let q = parse_query(query.q).map_err(invalid)?;
     let offset = (page - 1).saturating_mul(PAGE_SIZE);
     let list = state
         .db

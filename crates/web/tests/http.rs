@@ -806,3 +806,33 @@ async fn a_childs_record_shows_their_timescales() {
         1
     );
 }
+
+/// The API checks `page` and `q` as the list page does, and says which is wrong.
+#[tokio::test]
+async fn the_api_names_a_bad_query_parameter() {
+    let app = TestApp::start().await;
+    let (token, _) = app.issue_api_token(&app.session, "Query checks").await;
+    for (path, field) in [
+        ("/api/children?page=0", "page"),
+        ("/api/children?page=two", "page"),
+        (&*format!("/api/children?q={}", "x".repeat(101)), "q"),
+    ] {
+        let page = app.get_api(Some(&token), path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        let json = page.json();
+        assert_eq!(json["error"], "invalid", "{path}");
+        assert!(
+            json["message"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("'{field}'")),
+            "{json}"
+        );
+    }
+    assert_eq!(
+        app.get_api(Some(&token), "/api/children?page=1&q=thornbury")
+            .await
+            .status,
+        StatusCode::OK
+    );
+}

@@ -49,7 +49,7 @@ pub(crate) fn parse_page(page: Option<&str>) -> Result<u32, AppError> {
 }
 
 /// Reads `q`: trimmed, at most [`MAX_QUERY_CHARS`] characters.
-fn parse_query(q: Option<String>) -> Result<String, AppError> {
+pub(crate) fn parse_query(q: Option<String>) -> Result<String, AppError> {
     let q = q.unwrap_or_default().trim().to_owned();
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::bad_request(
