@@ -78,8 +78,6 @@ pub enum AuditAction {
     ListChildren,
     /// A child's record was created.
     CreateChildRecord,
-    /// A record was added to a child's journey.
-    AddToChildRecord,
     /// Workers and teams were written.
     WriteWorkforce,
     /// The bank holiday calendar was changed.
@@ -135,7 +133,6 @@ impl AuditAction {
             AuditAction::ReadChildRecord => "READ_CHILD",
             AuditAction::ListChildren => "LIST_CHILDREN",
             AuditAction::CreateChildRecord => "CREATE_CHILD",
-            AuditAction::AddToChildRecord => "ADD_TO_CHILD",
             AuditAction::WriteWorkforce => "WRITE_WORKFORCE",
             AuditAction::ChangeCalendar => "CHANGE_CALENDAR",
             AuditAction::CreateUser => "CREATE_USER",

@@ -17,6 +17,11 @@ use crate::auth::{
 use crate::error::AppError;
 use crate::layout::Layout;
 
+/// Said when this failure locked the account.
+const NOW_LOCKED: &str = "This account is now locked after repeated failed sign-ins. Ask an administrator, or try again later.";
+/// Said when the account was already locked.
+const LOCKED: &str = "This account is locked after repeated failed sign-ins. Ask an administrator, or try again later.";
+
 #[derive(Template)]
 #[template(path = "sign_in.html")]
 struct SignInPage {
@@ -119,7 +124,7 @@ pub(crate) async fn submit(
             .record_failed_sign_in(&username, address, now)
             .await?;
         let problem = if locked.is_some() {
-            "This account is now locked after repeated failed sign-ins. Ask an administrator, or try again later."
+            NOW_LOCKED
         } else {
             "The user name or password is not right."
         };
@@ -278,7 +283,7 @@ pub(crate) async fn code_submit(
         .is_none_or(|c| c.disabled || c.locked_until.is_some_and(|u| u > now));
     if barred {
         state.db.end_pending_session(&pending_hash).await?;
-        let problem = "This account is locked after repeated failed sign-ins. Ask an administrator, or try again later.";
+        let problem = LOCKED;
         let page = CodePage {
             layout: Layout::new(&state, None, None),
             csrf_token: csrf,
@@ -318,7 +323,7 @@ pub(crate) async fn code_submit(
             state.db.end_pending_session(&pending_hash).await?;
         }
         let problem = if locked.is_some() {
-            "This account is now locked after repeated failed sign-ins. Ask an administrator, or try again later."
+            NOW_LOCKED
         } else {
             "The code is not right, or has already been used. Enter the code your authenticator app shows now."
         };

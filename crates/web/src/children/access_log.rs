@@ -40,7 +40,6 @@ fn describe(action: &str) -> &'static str {
         "BREAK_GLASS" => "Broke glass to open the record",
         "READ_ACCESS_LOG" => "Looked at who has viewed the record",
         "CREATE_CHILD" => "Created the record",
-        "ADD_TO_CHILD" => "Added to the record",
         "RESTRICT_RECORD" => "Restricted the record",
         "ADD_TO_AUDIT_SAMPLE" => "Added the child to an audit sample",
         _ => "Other",
