@@ -29,6 +29,11 @@ fn busy_worker(recs: &[ChildRecord]) -> (WorkerId, TeamId, Vec<PersonId>) {
     (w, t, kids)
 }
 
+/// The busy worker, signed in as "sw.one" in their team.
+async fn busy_worker_signed_in(db: &Db, worker: &WorkerId, team: &TeamId) -> Access {
+    signed_in(db, "sw.one", Role::SocialWorker, Some(worker), Some(team)).await
+}
+
 /// Children with no open allocation to `team` at all.
 fn outside_team(recs: &[ChildRecord], team: &TeamId) -> Vec<PersonId> {
     recs.iter()
@@ -46,14 +51,7 @@ async fn workers_reach_their_caseload_and_break_glass_for_others(db: Db) {
     let g = generator(400);
     let recs = load_authority(&db, &g, 400).await;
     let (worker, team, mine) = busy_worker(&recs);
-    let sw = signed_in(
-        &db,
-        "sw.one",
-        Role::SocialWorker,
-        Some(&worker),
-        Some(&team),
-    )
-    .await;
+    let sw = busy_worker_signed_in(&db, &worker, &team).await;
 
     let opened = db.open_child_record(&sw, &mine[0]).await.unwrap();
     assert!(
@@ -179,14 +177,7 @@ async fn restricted_records_are_seen_only_by_named_people(db: Db) {
     let g = generator(300);
     let recs = load_authority(&db, &g, 300).await;
     let (worker, team, mine) = busy_worker(&recs);
-    let sw = signed_in(
-        &db,
-        "sw.one",
-        Role::SocialWorker,
-        Some(&worker),
-        Some(&team),
-    )
-    .await;
+    let sw = busy_worker_signed_in(&db, &worker, &team).await;
     let leader = signed_in(&db, "leader", Role::SeniorLeader, None, None).await;
     let named = signed_in(&db, "named.one", Role::SeniorLeader, None, None).await;
     let child = &mine[0];
@@ -429,14 +420,7 @@ async fn api_tokens_act_as_their_user_until_revoked_or_expired(db: Db) {
     let g = generator(300);
     let recs = load_authority(&db, &g, 300).await;
     let (worker, team, mine) = busy_worker(&recs);
-    let sw = signed_in(
-        &db,
-        "sw.one",
-        Role::SocialWorker,
-        Some(&worker),
-        Some(&team),
-    )
-    .await;
+    let sw = busy_worker_signed_in(&db, &worker, &team).await;
     let now = Timestamp::now();
     let in_90_days = now
         .checked_add(SignedDuration::from_hours(24 * 90))
