@@ -12,6 +12,7 @@ pub mod chronology;
 pub mod clocks;
 pub mod codes;
 mod error;
+pub mod findings;
 pub mod front_door;
 pub mod health;
 mod ids;
@@ -27,6 +28,7 @@ pub mod status;
 pub mod strategy_discussion;
 pub mod values;
 pub mod visit;
+pub mod work;
 pub mod workforce;
 
 pub use child_record::ChildRecord;
