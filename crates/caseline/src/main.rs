@@ -273,7 +273,15 @@ async fn main() -> anyhow::Result<()> {
             database,
             as_of,
             format,
-        } => clocks_cmd::run(&database, as_of.unwrap_or_else(today), &format, settings).await,
+        } => {
+            clocks_cmd::run(
+                &database,
+                as_of.unwrap_or_else(today),
+                &format,
+                settings.clocks,
+            )
+            .await
+        }
         Command::Bench {
             children,
             postgres,
@@ -287,7 +295,7 @@ async fn serve(
     addr: SocketAddr,
     demo: Option<Vec<demo_users::DemoAccount>>,
     secure_cookies: bool,
-    clock_settings: caseline_domain::clocks::ClockSettings,
+    standards: caseline_domain::work::LocalStandards,
 ) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -309,7 +317,8 @@ async fn serve(
         today: today(),
         authority_name: "Synthetic Borough Council".to_owned(),
         secure_cookies,
-        clock_settings,
+        standards,
+        work_cache: Default::default(),
     };
     caseline_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;

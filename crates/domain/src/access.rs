@@ -115,8 +115,9 @@ pub struct Viewer {
 pub struct ChildAccessFacts {
     /// Workers with an open allocation for the child.
     pub allocated_workers: Vec<WorkerId>,
-    /// Teams with an open allocation for the child.
-    pub allocated_teams: Vec<TeamId>,
+    /// Teams holding the child: an open allocation, or, while no worker or team holds the
+    /// case, the team an open referral was sent to.
+    pub holding_teams: Vec<TeamId>,
     /// A contact in the last 30 days or one still awaiting a decision.
     pub in_front_door_work: bool,
     /// `Some(users)` when the record is restricted to the named users.
@@ -206,10 +207,7 @@ fn scope_basis(viewer: &Viewer, facts: &ChildAccessFacts) -> Option<Basis> {
         .worker_id
         .as_ref()
         .is_some_and(|w| facts.allocated_workers.contains(w));
-    let team = facts
-        .allocated_teams
-        .iter()
-        .any(|t| viewer.teams.contains(t));
+    let team = facts.holding_teams.iter().any(|t| viewer.teams.contains(t));
     match viewer.role {
         QualityAssuranceAuditor => facts.in_audit_sample.then_some(Basis::AuditSample),
         PerformanceAnalyst | SeniorLeader | SystemAdministrator => None,
@@ -237,7 +235,7 @@ mod tests {
     fn facts(worker: &str, team: &str) -> ChildAccessFacts {
         ChildAccessFacts {
             allocated_workers: vec![WorkerId::parse(worker).unwrap()],
-            allocated_teams: vec![TeamId::parse(team).unwrap()],
+            holding_teams: vec![TeamId::parse(team).unwrap()],
             ..ChildAccessFacts::default()
         }
     }

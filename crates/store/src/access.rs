@@ -1139,8 +1139,28 @@ async fn child_facts(
             facts.allocated_workers.push(w);
         }
         facts
-            .allocated_teams
+            .holding_teams
             .push(Column::read(&r, "allocations", "team_id")?);
+    }
+    // A child referred to a team and not yet allocated to anyone is that team's work.
+    let case_holders = tx
+        .fetch_all(
+            "SELECT id FROM allocations WHERE child_id = $1 AND end_date IS NULL AND role IN ('ALLOCATED_SW', 'PA')",
+            &[id.to_value()],
+        )
+        .await?;
+    if case_holders.is_empty() {
+        for r in tx
+            .fetch_all(
+                "SELECT team_id FROM referrals WHERE child_id = $1 AND closure_date IS NULL AND team_id IS NOT NULL",
+                &[id.to_value()],
+            )
+            .await?
+        {
+            facts
+                .holding_teams
+                .push(Column::read(&r, "referrals", "team_id")?);
+        }
     }
     let since = now.saturating_sub(FRONT_DOOR_WINDOW).unwrap_or(now);
     facts.in_front_door_work = !tx

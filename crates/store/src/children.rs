@@ -126,6 +126,7 @@ pub(crate) async fn write_child_records(
     tx: &mut Tx,
     records: &[ChildRecord],
 ) -> Result<(), StoreError> {
+    crate::work::bump_journey_version(tx).await?;
     let staff = StaffIds::load(tx).await?;
     let mut seen = HashSet::new();
     for rec in records {
@@ -288,12 +289,21 @@ async fn load_people(
         .iter()
         .map(Person::from_row)
         .collect::<Result<_, _>>()?;
+    // One query for everyone's disabilities, not one per person.
+    let sql = format!(
+        "SELECT person_id, disability FROM person_disabilities WHERE person_id IN (SELECT p.id FROM people p WHERE {where_sql}) ORDER BY person_id, disability"
+    );
+    let mut disabilities: HashMap<String, Vec<Disability>> = HashMap::new();
+    for r in tx.fetch_all(&sql, params).await? {
+        disabilities
+            .entry(r.text("person_id")?)
+            .or_default()
+            .push(Disability::read(&r, "person_disabilities", "disability")?);
+    }
     for p in &mut people {
-        let rows = tx.fetch_all("SELECT disability FROM person_disabilities WHERE person_id = $1 ORDER BY disability", &[p.id.to_value()]).await?;
-        p.disabilities = rows
-            .iter()
-            .map(|r| Disability::read(r, "person_disabilities", "disability"))
-            .collect::<Result<_, _>>()?;
+        if let Some(d) = disabilities.remove(p.id.as_str()) {
+            p.disabilities = d;
+        }
     }
     Ok(people)
 }
@@ -399,7 +409,7 @@ pub struct ChildList {
 /// Narrows a children query to the viewer's scope (the same rules as
 /// `caseline_domain::access::decide`, as SQL, so lists never name a child the viewer
 /// could not open), and hides restricted records from everyone not named on them.
-fn scope_condition(access: &Access, cond: &mut String, params: &mut Vec<Value>) {
+pub(crate) fn scope_condition(access: &Access, cond: &mut String, params: &mut Vec<Value>) {
     let viewer = access.viewer();
     let next = |params: &mut Vec<Value>, v: Value| {
         params.push(v);
@@ -437,7 +447,14 @@ fn scope_condition(access: &Access, cond: &mut String, params: &mut Vec<Value>) 
                     .iter()
                     .map(|t| next(params, t.to_value()))
                     .collect();
-                holders.push(format!("team_id IN ({})", teams.join(", ")));
+                let teams = teams.join(", ");
+                holders.push(format!("team_id IN ({teams})"));
+                // A child referred to the team and not yet allocated to anyone is the
+                // team's work.
+                within.push(format!(
+                    "(p.id IN (SELECT child_id FROM referrals WHERE closure_date IS NULL AND team_id IN ({teams})) \
+                     AND p.id NOT IN (SELECT child_id FROM allocations WHERE end_date IS NULL AND role IN ('ALLOCATED_SW', 'PA')))"
+                ));
             }
             if !holders.is_empty() {
                 within.push(format!(
@@ -663,55 +680,116 @@ async fn fill_status(tx: &mut Tx, children: &mut [ChildListEntry]) -> Result<(),
     Ok(())
 }
 
-/// Every row of one kind of record, grouped by child.
-async fn load_grouped<T: Table>(tx: &mut Tx) -> Result<HashMap<String, Vec<T>>, StoreError> {
+/// Every row of one kind of record for the children matching `child_cond` (a condition
+/// on `people p`), grouped by child.
+async fn load_grouped<T: Table>(
+    tx: &mut Tx,
+    child_cond: &str,
+    params: &[Value],
+) -> Result<HashMap<String, Vec<T>>, StoreError> {
     let sql = format!(
-        "SELECT {} FROM {} ORDER BY child_id, id",
+        "SELECT {} FROM {} WHERE child_id IN (SELECT p.id FROM people p WHERE {child_cond}) ORDER BY child_id, id",
         T::COLUMNS.join(", "),
         T::TABLE
     );
     let mut out: HashMap<String, Vec<T>> = HashMap::new();
-    for row in tx.fetch_all(&sql, &[]).await? {
+    for row in tx.fetch_all(&sql, params).await? {
         let child = row.text("child_id")?;
         out.entry(child).or_default().push(T::from_row(&row)?);
     }
     Ok(out)
 }
 
+/// The journey records (not relatives or assessment factors) of every child matching
+/// `child_cond`, a condition on `people p`: one query per kind of record, not per
+/// child. Strategy discussions carry their agencies (the findings read them).
+pub(crate) async fn load_journeys(
+    tx: &mut Tx,
+    child_cond: &str,
+    params: &[Value],
+) -> Result<Vec<ChildRecord>, StoreError> {
+    // Work out which children once, into a temporary table, rather than re-evaluating
+    // the condition in every one of the forty queries below.
+    let create = match tx.engine() {
+        crate::Engine::Sqlite => {
+            "CREATE TEMP TABLE IF NOT EXISTS journey_children (id TEXT PRIMARY KEY)"
+        }
+        crate::Engine::Postgres => {
+            "CREATE TEMP TABLE IF NOT EXISTS journey_children (id TEXT PRIMARY KEY) ON COMMIT DELETE ROWS"
+        }
+    };
+    tx.execute(create, &[]).await?;
+    tx.execute("DELETE FROM journey_children", &[]).await?;
+    tx.execute(
+        &format!("INSERT INTO journey_children (id) SELECT p.id FROM people p WHERE {child_cond}"),
+        params,
+    )
+    .await?;
+    let child_cond = "p.id IN (SELECT id FROM journey_children)";
+    let params: &[Value] = &[];
+    let children = load_people(tx, child_cond, params).await?;
+    let mut records: HashMap<String, ChildRecord> = children
+        .into_iter()
+        .map(|c| (c.id.as_str().to_owned(), ChildRecord::new(c)))
+        .collect();
+    macro_rules! each {
+        ($($field:ident),+ $(,)?) => {$(
+            for (child, items) in load_grouped(tx, child_cond, params).await? {
+                if let Some(rec) = records.get_mut(&child) {
+                    rec.$field = items;
+                }
+            }
+        )+};
+    }
+    caseline_domain::for_each_journey_list!(each);
+    let sql = format!(
+        "SELECT a.strategy_discussion_id, a.agency, a.invited, a.attended, a.contributed \
+         FROM strategy_discussion_agencies a JOIN strategy_discussions s ON s.id = a.strategy_discussion_id \
+         WHERE s.child_id IN (SELECT p.id FROM people p WHERE {child_cond}) ORDER BY a.strategy_discussion_id, a.agency"
+    );
+    let mut agencies: HashMap<String, Vec<AgencyParticipation>> = HashMap::new();
+    for r in tx.fetch_all(&sql, params).await? {
+        agencies
+            .entry(r.text("strategy_discussion_id")?)
+            .or_default()
+            .push(AgencyParticipation {
+                agency: Agency::read(&r, "strategy_discussion_agencies", "agency")?,
+                invited: r.bool("invited")?,
+                attended: r.bool("attended")?,
+                contributed: r.bool("contributed")?,
+            });
+    }
+    let mut out: Vec<ChildRecord> = records.into_values().collect();
+    for rec in &mut out {
+        for s in &mut rec.strategy_discussions {
+            if let Some(a) = agencies.remove(s.id.as_str()) {
+                s.agencies = a;
+            }
+        }
+    }
+    out.sort_by(|a, b| a.child.id.cmp(&b.child.id));
+    tx.execute("DELETE FROM journey_children", &[]).await?;
+    Ok(out)
+}
+
 impl Db {
     /// Every child with their journey records, for system processes that compute over
     /// the whole authority (statutory clocks): one query per kind of record rather than
-    /// per child. Relatives, assessment factors and agency participation are not
-    /// filled in. Audited as one export.
+    /// per child. Relatives and assessment factors are not filled in. Audited as one
+    /// export.
     pub async fn all_child_records(&self, actor: &Actor) -> Result<Vec<ChildRecord>, StoreError> {
         let mut tx = self.begin().await?;
-        let children = load_people(&mut tx, "p.kind = $1", &[PersonKind::Child.to_value()]).await?;
-        let mut records: HashMap<String, ChildRecord> = children
-            .into_iter()
-            .map(|c| (c.id.as_str().to_owned(), ChildRecord::new(c)))
-            .collect();
-        macro_rules! each {
-            ($($field:ident),+ $(,)?) => {$(
-                for (child, items) in load_grouped(&mut tx).await? {
-                    if let Some(rec) = records.get_mut(&child) {
-                        rec.$field = items;
-                    }
-                }
-            )+};
-        }
-        caseline_domain::for_each_journey_list!(each);
+        let out = load_journeys(&mut tx, "p.kind = $1", &[PersonKind::Child.to_value()]).await?;
         record_audit(
             &mut tx,
             actor,
             AuditAction::ExportAll,
             None,
             None,
-            &format!("{} children", records.len()),
+            &format!("{} children", out.len()),
         )
         .await?;
         tx.commit().await?;
-        let mut out: Vec<ChildRecord> = records.into_values().collect();
-        out.sort_by(|a, b| a.child.id.cmp(&b.child.id));
         Ok(out)
     }
 }

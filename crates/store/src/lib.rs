@@ -14,6 +14,7 @@ mod migrate;
 mod subject_access;
 pub mod tables;
 mod value;
+mod work;
 mod workforce;
 mod write;
 
@@ -30,6 +31,7 @@ pub use db::{Db, Engine, Tx};
 pub use error::StoreError;
 pub use subject_access::{LinkedChild, Mention, ReviewItem, SubjectAccessPack};
 pub use value::{Row, Value};
+pub use work::WorkScope;
 
 /// The migrations' DDL per engine, for the schema parity test and tooling.
 pub fn migration_ddl() -> Vec<(&'static str, &'static str, &'static str)> {

@@ -10,6 +10,8 @@ use crate::auth::SignedIn;
 pub(crate) enum Section {
     /// The children list and records.
     Children,
+    /// The work views (my work, team, service).
+    Work,
     /// The signed-in person's account.
     Account,
     /// Break-glass alerts for managers.
@@ -57,6 +59,11 @@ impl Layout {
     /// Whether the children section is current (for the navigation).
     pub(crate) fn in_children(&self) -> bool {
         self.section == Some(Section::Children)
+    }
+
+    /// Whether the work section is current.
+    pub(crate) fn in_work(&self) -> bool {
+        self.section == Some(Section::Work)
     }
 
     /// Whether the account section is current.

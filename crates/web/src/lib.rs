@@ -20,6 +20,7 @@ mod pagination;
 mod sign_in;
 mod subject_access;
 mod totp;
+mod work;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -33,6 +34,7 @@ use axum::routing::{MethodRouter, get, post};
 
 pub use auth::hash_password;
 use tower_http::trace::TraceLayer;
+pub use work::WorkCache;
 
 /// What every request can reach.
 #[derive(Debug, Clone)]
@@ -43,11 +45,13 @@ pub struct AppState {
     pub today: jiff::civil::Date,
     /// The local authority's name, shown in the header.
     pub authority_name: String,
-    /// Local standards and the due-soon window for the statutory clocks.
-    pub clock_settings: caseline_domain::clocks::ClockSettings,
+    /// Local standards: clock timescales, the due-soon window, finding thresholds.
+    pub standards: caseline_domain::work::LocalStandards,
     /// Mark cookies Secure (with the `__Host-` prefix): on whenever clients reach the
     /// service over TLS; off only for plain http on loopback, where browsers refuse them.
     pub secure_cookies: bool,
+    /// The whole authority's work picture, shared by the work views.
+    pub work_cache: WorkCache,
 }
 
 /// Who may reach a route, before any per-child scope check.
@@ -112,6 +116,10 @@ fn table() -> Vec<(RouteInfo, Handler)> {
         ),
         (r("GET", "/account", SignedIn), get(account::account)),
         (r("GET", "/alerts", SignedIn), get(account::alerts)),
+        (r("GET", "/work", SignedIn), get(work::my_work)),
+        (r("GET", "/work/team", SignedIn), get(work::team_work)),
+        (r("GET", "/work/service", SignedIn), get(work::service_work)),
+        (r("GET", "/work/list", SignedIn), get(work::work_list)),
         (
             r("GET", "/children", SignedIn),
             get(children::list::children_list),
@@ -236,6 +244,9 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    // Work out the authority's work picture while the first users sign in.
+    let warm = state.clone();
+    tokio::spawn(async move { work::warm(&warm).await });
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)

@@ -66,7 +66,8 @@ impl TestApp {
             authority_name: "Exampleshire County Council".into(),
             // As behind TLS: the tests check the Secure, __Host- cookies.
             secure_cookies: true,
-            clock_settings: Default::default(),
+            standards: Default::default(),
+            work_cache: Default::default(),
         };
         tokio::spawn(caseline_web::serve(listener, state, async {
             let _ = stopped.await;

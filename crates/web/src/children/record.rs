@@ -61,7 +61,7 @@ pub(crate) async fn child_record(
             &record,
             today,
             &state.db.calendar().await?,
-            state.clock_settings,
+            state.standards.clocks,
         ),
     };
     Ok(Html(page.render()?).into_response())

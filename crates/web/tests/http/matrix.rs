@@ -260,6 +260,23 @@ fn expectation(route: &RouteInfo, who: Who, case: Case) -> Expect {
             Role::TeamManager | Role::ServiceManager | Role::SeniorLeader => Page,
             _ => Forbidden,
         }),
+        // The work views show open work in the viewer's scope: "My work" and the list
+        // behind a number to anyone who lists children; the team view to anyone with a
+        // team (and to those who see the whole authority); the service view to those
+        // who see the whole authority.
+        ("GET", "/work" | "/work/list") => signed_in(&|role| match role {
+            Role::SystemAdministrator => Forbidden,
+            _ => Page,
+        }),
+        ("GET", "/work/team") => signed_in(&|role| match member(role) {
+            (_, _, Some(_)) if role != Role::SystemAdministrator => Page,
+            _ if sees_authority(role) => Page,
+            _ => Forbidden,
+        }),
+        ("GET", "/work/service") => signed_in(&|role| match sees_authority(role) {
+            true => Page,
+            false => Forbidden,
+        }),
         ("GET", "/children") => signed_in(&|role| list_outcome(role, case)),
         ("GET", "/children/{id}") => signed_in(&|role| record_outcome(role, case)),
         ("POST", "/children/{id}/break-glass") => {
@@ -336,6 +353,14 @@ fn expectation(route: &RouteInfo, who: Who, case: Case) -> Expect {
             panic!("route {method} {other} has no entry in the authorization matrix")
         }
     }
+}
+
+/// "See lists of named children across the authority" / "aggregate figures and lists".
+fn sees_authority(role: Role) -> bool {
+    matches!(
+        role,
+        Role::ServiceManager | Role::SeniorLeader | Role::PerformanceAnalyst
+    )
 }
 
 /// "Export everything held about a person for a subject access request."
@@ -534,6 +559,7 @@ impl World {
         let child = case_child(subject.who.role(), case);
         match route.path {
             "/children" | "/api/children" => format!("{}?q={child}", route.path),
+            "/work/list" => "/work/list?view=mine&measure=cases".to_owned(),
             "/subject-access/pack" => {
                 format!("/subject-access/pack?person={child}&reference=SAR-2025-0042")
             }
@@ -664,6 +690,17 @@ impl World {
                     "/admin/restrictions" => want(
                         page.contains("action=\"/admin/restrictions\""),
                         "the restriction form",
+                    ),
+                    "/work" => want(page.contains(">My work</h1>"), "my work"),
+                    "/work/team" => want(
+                        page.contains("Caseload per worker")
+                            && page.contains("Waiting for a named worker"),
+                        "the team view",
+                    ),
+                    "/work/service" => want(page.contains("By team</caption>"), "the service view"),
+                    "/work/list" => want(
+                        page.contains("id=\"list-total\""),
+                        "the list behind a number",
                     ),
                     other => fail(&format!("no page check for {other}")),
                 }
