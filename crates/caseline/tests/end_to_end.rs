@@ -77,18 +77,18 @@ struct Demo {
     dir_path: PathBuf,
 }
 
-async fn start_demo(children: usize) -> Demo {
+/// Starts `caseline demo` in an empty directory: `children` generated, or the default
+/// synthetic authority when `None`.
+async fn start_demo(children: impl Into<Option<usize>>) -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
+    let mut args = vec!["demo".to_owned(), "--port".to_owned(), port.to_string()];
+    if let Some(n) = children.into() {
+        args.extend(["--children".to_owned(), n.to_string()]);
+    }
     let process = Process(
         Command::new(env!("CARGO_BIN_EXE_caseline"))
-            .args([
-                "demo",
-                "--port",
-                &port.to_string(),
-                "--children",
-                &children.to_string(),
-            ])
+            .args(&args)
             .current_dir(dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -96,7 +96,8 @@ async fn start_demo(children: usize) -> Demo {
             .unwrap(),
     );
     let base = format!("http://127.0.0.1:{port}");
-    wait_until_up(&format!("{base}/health"), Duration::from_secs(60)).await;
+    // The default authority takes a while to generate in a debug build on two cores.
+    wait_until_up(&format!("{base}/health"), Duration::from_secs(240)).await;
     Demo {
         _process: process,
         dir_path: dir.path().to_owned(),
@@ -158,6 +159,115 @@ async fn demo_starts_in_an_empty_directory_and_serves_a_chronology() {
         page.text().await.unwrap().contains("app-chronology"),
         "chronology shown"
     );
+}
+
+/// Every `/work/list` link on a page with the number it shows, deduplicated.
+fn counted_links(html: &str) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = Vec::new();
+    for piece in html.split("href=\"/work/list?").skip(1) {
+        let (query, rest) = piece.split_once('"').unwrap();
+        let href = format!(
+            "/work/list?{}",
+            query.replace("&#38;", "&").replace("&amp;", "&")
+        );
+        // The link's text starts with its number (after any tags).
+        let text = rest.split("</a>").next().unwrap();
+        let text: String = text
+            .split('<')
+            .map(|part| part.split_once('>').map_or(part, |(_, t)| t))
+            .collect();
+        let n: u64 = text
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("no number on the link to {href}: {text:?}"));
+        match out.iter().find(|(h, _)| *h == href) {
+            Some((_, m)) => assert_eq!(*m, n, "{href} shows two different numbers"),
+            None => out.push((href, n)),
+        }
+    }
+    out
+}
+
+/// Rows in the list's table body.
+fn list_rows(html: &str) -> u64 {
+    html.split("<tbody").nth(1).map_or(0, |b| {
+        b.split("</tbody>").next().unwrap().matches("<tr").count() as u64
+    })
+}
+
+/// The work views of the default demo authority: every number on "My work", "Team" and
+/// "Service" links to a list whose length is that number, and the list's pages hold
+/// exactly that many rows.
+#[tokio::test]
+async fn every_number_on_the_work_views_matches_the_list_it_links_to() {
+    let demo = start_demo(None).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut checked = 0;
+    for (user, view) in [
+        ("sw.demo", "/work"),
+        ("tm.demo", "/work/team"),
+        ("leader.demo", "/work/service"),
+        ("sm.demo", "/work/service"),
+    ] {
+        let session = sign_in(&client, &demo.base, user, "caseline-demo").await;
+        let get = |path: String| {
+            let client = client.clone();
+            let session = session.clone();
+            let base = demo.base.clone();
+            async move {
+                let r = client
+                    .get(format!("{base}{path}"))
+                    .header("cookie", session)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(r.status(), 200, "{path}");
+                r.text().await.unwrap()
+            }
+        };
+        let mut pages = vec![get(view.to_owned()).await];
+        if view == "/work/service" && user == "leader.demo" {
+            // And narrowed to the first team in the chooser.
+            let team = pages[0]
+                .split("<option value=\"")
+                .nth(2)
+                .and_then(|s| s.split('"').next())
+                .unwrap()
+                .to_owned();
+            pages.push(get(format!("/work/service?team={team}")).await);
+        }
+        for page in pages {
+            let links = counted_links(&page);
+            assert!(
+                links.len() >= 4,
+                "{user} {view}: too few numbers: {links:?}"
+            );
+            for (href, n) in links {
+                let list = get(href.clone()).await;
+                let total: u64 = list
+                    .split("data-total=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or_else(|| panic!("{href}: no total"));
+                assert_eq!(total, n, "{user}: {href} shows {n} but lists {total}");
+                assert_eq!(list_rows(&list), n.min(100), "{user}: {href} first page");
+                if n > 100 && n <= 400 {
+                    let mut rows = 0;
+                    for p in 1..=n.div_ceil(100) {
+                        rows += list_rows(&get(format!("{href}&page={p}")).await);
+                    }
+                    assert_eq!(rows, n, "{user}: {href} across its pages");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} numbers checked");
 }
 
 /// Signs in through the form; returns the session cookie as `name=value`.
@@ -347,9 +457,47 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             "{log}"
         );
 
+        // My work: the worker's clocks in due order; the navigation leads there, and a
+        // number leads to the named children behind it, each linking to their record.
+        browser
+            .find(Locator::LinkText("Work"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css("h1")).await?;
+        screenshot(&browser, "05-my-work").await;
+        let work = browser.find(Locator::Css("main")).await?.text().await?;
+        assert!(
+            work.contains("My work") && work.contains("open cases"),
+            "{work}"
+        );
+        browser
+            .find(Locator::Css("a.app-counts__link"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Id("list-total"))
+            .await?;
+        screenshot(&browser, "06-my-open-cases").await;
+        browser
+            .find(Locator::LinkText("Back to my work"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css("h1")).await?;
+        browser
+            .find(Locator::LinkText("Team"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css("#queue")).await?;
+        screenshot(&browser, "07-team-view").await;
+
         // The account page lists what the role may do; sign out ends the session.
         browser.goto(&format!("{}/account", demo.base)).await?;
-        screenshot(&browser, "05-account").await;
+        screenshot(&browser, "08-account").await;
         let account = browser.find(Locator::Css("main")).await?.text().await?;
         assert!(account.contains("Social worker"), "{account}");
         browser
