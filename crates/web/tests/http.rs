@@ -837,3 +837,71 @@ async fn the_api_names_a_bad_query_parameter() {
         StatusCode::OK
     );
 }
+
+/// The number in the count box labelled `label` on a work view.
+fn count_box(page: &Page, label: &str) -> u64 {
+    let marker = format!("</span> <span class=\"app-counts__label\">{label}</span>");
+    let before = page.body.split(&marker).next().unwrap();
+    before
+        .rsplit('>')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no '{label}' count"))
+}
+
+#[tokio::test]
+async fn a_write_shows_on_the_work_views_at_the_next_page_load() {
+    let app = TestApp::start().await;
+    let service = app.get("/work/service").await;
+    assert_eq!(service.status, StatusCode::OK);
+    let before = count_box(&service, "timescales overdue");
+    // Received on Tuesday 18 March 2025, due Wednesday 19th, overdue on the 20th (today).
+    app.db
+        .insert_child_records(
+            &Actor::new("test.loader"),
+            &[support::child_awaiting_decision(
+                "C-0100",
+                support::TODAY - jiff::Span::new().days(2),
+            )],
+        )
+        .await
+        .unwrap();
+    let after = count_box(&app.get("/work/service").await, "timescales overdue");
+    assert_eq!(after, before + 1);
+    let list = app
+        .get("/work/list?view=service&measure=clocks&rule=CONTACT-DECISION-1WD&urgency=overdue")
+        .await;
+    assert!(
+        list.contains("Nova Ashdown") && list.contains("C-0100"),
+        "{}",
+        list.body
+    );
+    assert!(list.contains("data-total=\"1\""), "{}", list.body);
+}
+
+#[tokio::test]
+async fn work_lists_refuse_what_they_do_not_recognise_naming_the_parameter() {
+    let app = TestApp::start().await;
+    for (path, field) in [
+        ("/work/list?measure=cases", "view"),
+        ("/work/list?view=service&measure=sideways", "measure"),
+        (
+            "/work/list?view=service&measure=clocks&rule=NOPE&urgency=overdue",
+            "rule",
+        ),
+        (
+            "/work/list?view=service&measure=clocks&urgency=later",
+            "urgency",
+        ),
+        (
+            "/work/list?view=service&measure=findings&finding=NOPE",
+            "finding",
+        ),
+        ("/work/list?view=service&measure=cases&page=0", "page"),
+        ("/work/service?team=%3Cscript%3E", "team"),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(page.contains(field), "{path}: {}", page.body);
+    }
+}

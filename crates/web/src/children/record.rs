@@ -7,6 +7,9 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
 use caseline_domain::PersonId;
+use caseline_domain::clocks::clocks_for;
+use caseline_domain::findings::findings_for;
+use caseline_domain::work::Workforce;
 use caseline_store::ChildOpening;
 use serde::Deserialize;
 
@@ -47,8 +50,20 @@ pub(crate) async fn child_record(
         }
         ChildOpening::NotFound => return Err(AppError::ChildNotFound),
     };
-    let names = StaffNames::new(&state.db.workers().await?, &state.db.teams().await?);
+    let workers = state.db.workers().await?;
+    let names = StaffNames::new(&workers, &state.db.teams().await?);
     let today = state.today;
+    let clocks = clocks_for(
+        &record,
+        today,
+        jiff::Timestamp::now(),
+        &state.db.calendar().await?,
+        state.standards.clocks,
+    );
+    let workforce = Workforce::new(Vec::new(), workers);
+    let findings = findings_for(&record, &clocks, today, state.standards.findings, &|w| {
+        workforce.is_manager(w)
+    });
     let page = ChildRecordPage {
         layout: Layout::new(&state, Some(&user), Some(Section::Children)),
         id: id.to_string(),
@@ -57,12 +72,8 @@ pub(crate) async fn child_record(
         family: family_rows(&record),
         cards: open_work(&record, &names, today),
         chronology: ChronologyView::new(&record, stage, &record_href(&id)),
-        timescales: super::timescales::timescales(
-            &record,
-            today,
-            &state.db.calendar().await?,
-            state.standards.clocks,
-        ),
+        timescales: super::timescales::timescales(clocks, today),
+        findings: super::timescales::finding_rows(findings),
     };
     Ok(Html(page.render()?).into_response())
 }
@@ -78,4 +89,5 @@ struct ChildRecordPage {
     cards: Vec<Card>,
     chronology: ChronologyView,
     timescales: Vec<super::timescales::TimescaleRow>,
+    findings: Vec<super::timescales::FindingRow>,
 }

@@ -1,9 +1,8 @@
 //! The child's statutory clocks, shown beside the chronology: what is due, what is
 //! overdue, and how recent timescales were met.
 
-use caseline_domain::ChildRecord;
-use caseline_domain::calendar::WorkingDayCalendar;
-use caseline_domain::clocks::{ClockSettings, ClockState, clocks_for};
+use caseline_domain::clocks::{Clock, ClockState};
+use caseline_domain::findings::Finding;
 use jiff::civil::Date;
 
 use crate::format;
@@ -19,17 +18,11 @@ pub(crate) struct TimescaleRow {
 }
 
 /// Open clocks first (most urgent first), then those met or missed in the last year.
-pub(crate) fn timescales(
-    record: &ChildRecord,
-    today: Date,
-    calendar: &WorkingDayCalendar,
-    settings: ClockSettings,
-) -> Vec<TimescaleRow> {
-    let now = jiff::Timestamp::now();
+pub(crate) fn timescales(clocks: Vec<Clock>, today: Date) -> Vec<TimescaleRow> {
     let year_ago = today
         .checked_sub(jiff::Span::new().days(365))
         .unwrap_or(today);
-    let mut clocks: Vec<_> = clocks_for(record, today, now, calendar, settings)
+    let mut clocks: Vec<_> = clocks
         .into_iter()
         .filter(|c| c.state.is_open() || c.due.date() >= year_ago)
         .collect();
@@ -80,4 +73,28 @@ fn days(n: i32) -> String {
     } else {
         format!("{n} days")
     }
+}
+
+/// One finding of drift or delay on the child's record.
+pub(crate) struct FindingRow {
+    pub title: &'static str,
+    pub source: &'static str,
+    pub local: bool,
+    pub since: String,
+    pub detail: String,
+}
+
+/// The child's findings, longest-standing first.
+pub(crate) fn finding_rows(mut findings: Vec<Finding>) -> Vec<FindingRow> {
+    findings.sort_by_key(|f| std::cmp::Reverse(f.days));
+    findings
+        .into_iter()
+        .map(|f| FindingRow {
+            title: f.kind.title,
+            source: f.kind.source,
+            local: f.kind.local,
+            since: format!("{} ({})", format::date(f.since), days(f.days)),
+            detail: f.detail,
+        })
+        .collect()
 }

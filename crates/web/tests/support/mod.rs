@@ -715,3 +715,20 @@ pub fn matrix_children() -> Vec<ChildRecord> {
         ),
     ]
 }
+
+/// A child known only through a contact received on `received` (09:00) and still
+/// awaiting a decision: front-door work, and a decision clock running.
+pub fn child_awaiting_decision(id: &str, received: Date) -> ChildRecord {
+    let mut r = ChildRecord::new(person(
+        id,
+        PersonKind::Child,
+        "Nova",
+        "Ashdown",
+        Some(date(2019, 6, 1)),
+    ));
+    r.contacts.push(Contact {
+        received_at: at(received, 9),
+        ..awaiting_decision(&format!("K-{id}"), id)
+    });
+    r
+}
