@@ -59,13 +59,22 @@ async fn workers_reach_their_caseload_and_break_glass_for_others(db: Db) {
         "{opened:?}"
     );
 
-    // Every child the list shows is one the worker or their team holds.
+    // Every child the list shows is one the worker or their team holds, or one referred
+    // to the team that nobody holds yet.
     let team_children: BTreeSet<PersonId> = recs
         .iter()
         .filter(|r| {
-            r.allocations.iter().any(|a| {
+            let holds = r.allocations.iter().any(|a| {
                 a.end_date.is_none() && (a.team_id == team || a.worker_id.as_ref() == Some(&worker))
-            })
+            });
+            let unheld = !r.allocations.iter().any(|a| {
+                a.end_date.is_none() && a.role != AllocationRole::IndependentReviewingOfficer
+            });
+            let referred = r
+                .referrals
+                .iter()
+                .any(|x| x.closure_date.is_none() && x.team_id.as_ref() == Some(&team));
+            holds || (unheld && referred)
         })
         .map(|r| r.child.id.clone())
         .collect();
@@ -637,3 +646,95 @@ async fn a_subject_access_pack_holds_everything_and_flags_third_parties(db: Db) 
     );
 }
 both_engines!(a_subject_access_pack_holds_everything_and_flags_third_parties);
+
+/// Whether the child has open work on `today`, worked out from the record.
+fn has_open_work(r: &ChildRecord, today: jiff::civil::Date) -> bool {
+    let open = |end: Option<jiff::civil::Date>| end.is_none_or(|e| e >= today);
+    r.referrals.iter().any(|x| open(x.closure_date))
+        || r.cp_plans.iter().any(|x| open(x.end_date))
+        || r.cin_plans.iter().any(|x| open(x.end_date))
+        || r.periods_of_care.iter().any(|x| open(x.end_date))
+        || r.care_leaver.iter().any(|x| open(x.end_date))
+        || r.private_fostering.iter().any(|x| open(x.end_date))
+        || r.lado_allegations.iter().any(|x| open(x.closed_date))
+        || r.contacts.iter().any(|c| c.decided_at.is_none())
+}
+
+async fn open_cases_follow_scope_and_the_version_moves_with_writes(db: Db) {
+    use caseline_store::WorkScope;
+    let g = generator(400);
+    let recs = load_authority(&db, &g, 400).await;
+    let today = date(2026, 11, 20);
+    let open: BTreeSet<PersonId> = recs
+        .iter()
+        .filter(|r| has_open_work(r, today))
+        .map(|r| r.child.id.clone())
+        .collect();
+    assert!(open.len() > 50, "{}", open.len());
+
+    // The system's picture: exactly the children with open work, with their records.
+    let (version, all) = db.all_open_cases(&actor(), today).await.unwrap();
+    let got: BTreeSet<PersonId> = all.iter().map(|r| r.child.id.clone()).collect();
+    assert_eq!(got, open);
+    let sample = all.iter().find(|r| !r.visits.is_empty()).unwrap();
+    let original = recs.iter().find(|r| r.child.id == sample.child.id).unwrap();
+    // Stored order is by id; compare as sets of records.
+    let by_id = |v: &[caseline_domain::visit::Visit]| {
+        let mut v = v.to_vec();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    };
+    assert_eq!(by_id(&sample.visits), by_id(&original.visits));
+    let mut discussions = original.strategy_discussions.clone();
+    discussions.sort_by(|a, b| a.id.cmp(&b.id));
+    for d in &mut discussions {
+        d.agencies.sort_by_key(|a| a.agency.code());
+    }
+    assert_eq!(sample.strategy_discussions, discussions);
+
+    // A worker's own open cases: those allocated to them and open.
+    let (worker, team, _) = busy_worker(&recs);
+    let sw = busy_worker_signed_in(&db, &worker, &team).await;
+    let mine: BTreeSet<PersonId> = db
+        .open_case_ids(&sw, &WorkScope::Worker(worker.clone()), today)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<PersonId> = recs
+        .iter()
+        .filter(|r| has_open_work(r, today))
+        .filter(|r| {
+            r.allocations.iter().any(|a| {
+                a.worker_id.as_ref() == Some(&worker) && a.end_date.is_none_or(|e| e >= today)
+            })
+        })
+        .map(|r| r.child.id.clone())
+        .collect();
+    assert_eq!(mine, expected);
+    // Asking for the whole authority gives a social worker no more than their scope.
+    let authority: BTreeSet<PersonId> = db
+        .open_case_ids(&sw, &WorkScope::Authority, today)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let listed: BTreeSet<PersonId> = db
+        .search_children(&sw, "", 500, 0)
+        .await
+        .unwrap()
+        .children
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert!(authority.is_subset(&listed) && authority.is_subset(&open));
+    assert!(mine.is_subset(&authority));
+
+    // Any write to a record moves the version; reading does not.
+    assert_eq!(db.journey_version().await.unwrap(), version);
+    db.insert_child_records(&actor(), &[g.child(400)])
+        .await
+        .unwrap();
+    assert!(db.journey_version().await.unwrap() > version);
+}
+both_engines!(open_cases_follow_scope_and_the_version_moves_with_writes);
