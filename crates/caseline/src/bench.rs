@@ -24,41 +24,111 @@ fn config(children: usize) -> SynthConfig {
     c
 }
 
-/// Computes every clock for `children` generated children, one at a time so memory
-/// stays flat; prints clocks per second, the clock time alone, and peak memory.
+/// Computes every clock and finding (the whole work picture) for `children` generated
+/// children, one at a time so memory stays flat; prints events per second, the compute
+/// time alone, and peak memory.
 fn bench_clocks(children: usize) {
+    use caseline_domain::work::{WorkSettings, Workforce};
     let generator = Generator::new(config(children));
     let today = jiff::civil::date(2026, 11, 20);
     let now: jiff::Timestamp = "2026-11-20T17:00:00Z"
         .parse()
         .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let calendar = caseline_domain::calendar::WorkingDayCalendar::england_and_wales();
-    let settings = caseline_domain::clocks::ClockSettings::default();
-    let (mut clocks, mut open, mut events) = (0usize, 0usize, 0usize);
-    let mut clock_time = std::time::Duration::ZERO;
+    let w = generator.workforce();
+    let workforce = Workforce::new(w.teams.clone(), w.workers.clone());
+    let settings = WorkSettings {
+        today,
+        now,
+        calendar: &calendar,
+        clocks: Default::default(),
+        findings: Default::default(),
+    };
+    let (mut clocks, mut findings, mut open, mut events) = (0usize, 0usize, 0usize, 0usize);
+    let mut compute = std::time::Duration::ZERO;
     let started = Instant::now();
     for i in 0..children {
         let r = generator.child(i);
-        events += r.contacts.len()
-            + r.assessments.len()
-            + r.section_47_enquiries.len()
-            + r.cp_plans.len()
-            + r.conferences.len()
-            + r.core_groups.len()
-            + r.periods_of_care.len()
-            + r.looked_after_reviews.len()
-            + r.missing_episodes.len();
+        events += dated_events(&r);
         open += usize::from(r.status_on(today) != caseline_domain::status::ChildStatus::Closed);
         let t = Instant::now();
-        clocks += caseline_domain::clocks::clocks_for(&r, today, now, &calendar, settings).len();
-        clock_time += t.elapsed();
+        // What `case_work` does, keeping the count of every clock (it keeps only the
+        // running ones).
+        let all = caseline_domain::clocks::clocks_for(&r, today, now, &calendar, settings.clocks);
+        let found =
+            caseline_domain::findings::findings_for(&r, &all, today, settings.findings, &|w| {
+                workforce.is_manager(w)
+            });
+        compute += t.elapsed();
+        clocks += all.len();
+        findings += found.len();
     }
-    let secs = clock_time.as_secs_f64();
+    let secs = compute.as_secs_f64();
     println!(
-        "clocks: {children} children ({open} open cases, {events} dated events) -> {clocks} clocks in {secs:.2} s ({:.0} events/s; {:.1} s with generation)",
+        "work picture: {children} children ({open} open cases, {events} dated events) -> {clocks} clocks and {findings} findings in {secs:.2} s ({:.0} events/s; {:.1} s with generation; peak memory {} MiB)",
         events as f64 / secs.max(1e-9),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        peak_rss_mib().map_or("?".to_owned(), |m| m.to_string())
     );
+}
+
+/// The dated events a child's record holds (what the clocks and findings read).
+fn dated_events(r: &caseline_domain::ChildRecord) -> usize {
+    r.contacts.len()
+        + r.referrals.len()
+        + r.assessments.len()
+        + r.strategy_discussions.len()
+        + r.section_47_enquiries.len()
+        + r.cp_plans.len()
+        + r.cin_plans.len()
+        + r.conferences.len()
+        + r.core_groups.len()
+        + r.plan_actions.len()
+        + r.visits.len()
+        + r.allocations.len()
+        + r.periods_of_care.len()
+        + r.care_episodes.len()
+        + r.care_plans.len()
+        + r.looked_after_reviews.len()
+        + r.health_checks.len()
+        + r.peps.len()
+        + r.missing_episodes.len()
+        + r.permanence.len()
+        + r.care_leaver.len()
+        + r.pathway_plan_reviews.len()
+        + r.private_fostering.len()
+        + r.lado_allegations.len()
+}
+
+/// The work picture recomputed from a database: the open cases loaded as the work
+/// views load them, then every clock and finding.
+async fn bench_picture_from(db: &Db, engine: &str) -> anyhow::Result<()> {
+    use caseline_domain::work::{WorkSettings, Workforce, cases_work};
+    let today = jiff::civil::date(2026, 11, 20);
+    let t = Instant::now();
+    let (_, records) = db
+        .all_open_cases(&caseline_store::Actor::new("bench"), today)
+        .await?;
+    let workforce = Workforce::new(db.teams().await?, db.workers().await?);
+    let calendar = db.calendar().await?;
+    let loaded = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let settings = WorkSettings {
+        today,
+        now: "2026-11-20T17:00:00Z".parse()?,
+        calendar: &calendar,
+        clocks: Default::default(),
+        findings: Default::default(),
+    };
+    let cases = cases_work(&records, &workforce, &settings);
+    let clocks: usize = cases.iter().map(|c| c.clocks.len()).sum();
+    let findings: usize = cases.iter().map(|c| c.findings.len()).sum();
+    println!(
+        "{engine}: work picture from the database: {} open cases loaded in {loaded:.2} s, {clocks} running clocks and {findings} findings computed in {:.3} s",
+        cases.len(),
+        t.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// Runs the benchmark and prints the figures.
@@ -91,26 +161,7 @@ pub async fn run(
     let path_str = path.to_str().unwrap_or("bench.db");
     let db = Db::open(path_str).await?;
     let report = load_synthetic(&db, config(children)).await?;
-    let t = Instant::now();
-    let records = db
-        .all_child_records(&caseline_store::Actor::new("bench"))
-        .await?;
-    let loaded = t.elapsed().as_secs_f64();
-    let calendar = db.calendar().await?;
-    let t = Instant::now();
-    let today = jiff::civil::date(2026, 11, 20);
-    let now: jiff::Timestamp = "2026-11-20T17:00:00Z".parse()?;
-    let clocks: usize = records
-        .iter()
-        .map(|r| {
-            caseline_domain::clocks::clocks_for(r, today, now, &calendar, Default::default()).len()
-        })
-        .sum();
-    println!(
-        "sqlite: clocks recomputed from the database: load {loaded:.2} s + compute {:.2} s for {clocks} clocks",
-        t.elapsed().as_secs_f64()
-    );
-    drop(records);
+    bench_picture_from(&db, "sqlite").await?;
     db.close().await;
     let size: u64 = ["", "-wal", "-shm"]
         .iter()
@@ -130,11 +181,12 @@ pub async fn run(
             "bench --postgres needs a fresh, empty database: this one already holds children"
         );
         let report = load_synthetic(&db, config(children)).await?;
-        db.close().await;
         println!(
             "postgres: generate + write {} children in {:.1} s",
             report.children, report.seconds
         );
+        bench_picture_from(&db, "postgres").await?;
+        db.close().await;
     }
     println!(
         "peak memory (VmHWM): {} MiB",

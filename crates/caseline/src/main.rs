@@ -105,6 +105,18 @@ enum Command {
         #[arg(long, default_value = "csv")]
         format: String,
     },
+    /// Print every drift-and-delay finding for the authority's open cases, one per line.
+    Findings {
+        /// SQLite file path or postgres:// URL.
+        #[arg(long, env = "CASELINE_DATABASE")]
+        database: String,
+        /// The date to compute as at (default today).
+        #[arg(long)]
+        as_of: Option<Date>,
+        /// csv or json.
+        #[arg(long, default_value = "csv")]
+        format: String,
+    },
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -123,8 +135,8 @@ enum Command {
         /// Also measure on this PostgreSQL URL (a fresh, empty database).
         #[arg(long)]
         postgres: Option<String>,
-        /// Also compute every clock for this many generated children (repeatable,
-        /// e.g. --clocks 80000 --clocks 1000000).
+        /// Also compute the whole work picture (every clock and finding) for this many
+        /// generated children, one at a time (repeatable, e.g. --clocks 71000 --clocks 1000000).
         #[arg(long = "clocks")]
         clocks: Vec<usize>,
     },
@@ -281,6 +293,14 @@ async fn main() -> anyhow::Result<()> {
                 settings.clocks,
             )
             .await
+        }
+        Command::Findings {
+            database,
+            as_of,
+            format,
+        } => {
+            clocks_cmd::run_findings(&database, as_of.unwrap_or_else(today), &format, settings)
+                .await
         }
         Command::Bench {
             children,

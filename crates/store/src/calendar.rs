@@ -98,7 +98,7 @@ async fn set_change(
     date: Date,
     name: Option<&str>,
 ) -> Result<(), StoreError> {
-    crate::work::bump_journey_version(tx).await?;
+    crate::work::mark_everything_changed(tx).await?;
     tx.execute(
         "DELETE FROM bank_holiday_changes WHERE date = $1",
         &[date.into()],

@@ -126,7 +126,8 @@ pub(crate) async fn write_child_records(
     tx: &mut Tx,
     records: &[ChildRecord],
 ) -> Result<(), StoreError> {
-    crate::work::bump_journey_version(tx).await?;
+    let ids: Vec<&PersonId> = records.iter().map(|r| &r.child.id).collect();
+    crate::work::mark_children_changed(tx, &ids).await?;
     let staff = StaffIds::load(tx).await?;
     let mut seen = HashSet::new();
     for rec in records {

@@ -31,7 +31,7 @@ pub use db::{Db, Engine, Tx};
 pub use error::StoreError;
 pub use subject_access::{LinkedChild, Mention, ReviewItem, SubjectAccessPack};
 pub use value::{Row, Value};
-pub use work::WorkScope;
+pub use work::{JourneyState, WorkScope};
 
 /// The migrations' DDL per engine, for the schema parity test and tooling.
 pub fn migration_ddl() -> Vec<(&'static str, &'static str, &'static str)> {

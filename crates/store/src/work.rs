@@ -46,29 +46,90 @@ fn open_condition() -> String {
     )
 }
 
-/// Marks, within `tx`, that something a clock or finding reads has changed.
-pub(crate) async fn bump_journey_version(tx: &mut Tx) -> Result<(), StoreError> {
+/// Where the journey data stands, for knowing when a cached work picture is stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JourneyState {
+    /// Moves on every write that can change a clock or finding.
+    pub version: i64,
+    /// The last version at which something touching every child changed (the
+    /// workforce, the bank holiday calendar): a picture older than this is recomputed
+    /// whole.
+    pub everything_version: i64,
+}
+
+async fn next_version(tx: &mut Tx) -> Result<i64, StoreError> {
     tx.execute(
         "UPDATE journey_version SET version = version + 1 WHERE id = 1",
         &[],
     )
     .await?;
+    Ok(journey_state(tx).await?.version)
+}
+
+/// Marks, within `tx`, a change that touches every child's clocks (workforce, calendar).
+pub(crate) async fn mark_everything_changed(tx: &mut Tx) -> Result<(), StoreError> {
+    let v = next_version(tx).await?;
+    tx.execute(
+        "UPDATE journey_version SET everything_version = $1 WHERE id = 1",
+        &[Value::Int(v)],
+    )
+    .await?;
     Ok(())
 }
 
-async fn journey_version(tx: &mut Tx) -> Result<i64, StoreError> {
-    let rows = tx
-        .fetch_all("SELECT version FROM journey_version WHERE id = 1", &[])
+/// Marks, within `tx`, that these children's records changed.
+pub(crate) async fn mark_children_changed(
+    tx: &mut Tx,
+    children: &[&PersonId],
+) -> Result<(), StoreError> {
+    let v = next_version(tx).await?;
+    for chunk in children.chunks(400) {
+        let mut params: Vec<Value> = vec![Value::Int(v)];
+        let rows: Vec<String> = chunk
+            .iter()
+            .map(|id| {
+                params.push(id.to_value());
+                format!("(${}, $1)", params.len())
+            })
+            .collect();
+        tx.execute(
+            &format!(
+                "INSERT INTO child_changes (child_id, version) VALUES {} \
+                 ON CONFLICT (child_id) DO UPDATE SET version = excluded.version",
+                rows.join(", ")
+            ),
+            &params,
+        )
         .await?;
-    rows.first().map_or(Ok(0), |r| r.int("version"))
+    }
+    Ok(())
+}
+
+async fn journey_state(tx: &mut Tx) -> Result<JourneyState, StoreError> {
+    let rows = tx
+        .fetch_all(
+            "SELECT version, everything_version FROM journey_version WHERE id = 1",
+            &[],
+        )
+        .await?;
+    match rows.first() {
+        Some(r) => Ok(JourneyState {
+            version: r.int("version")?,
+            everything_version: r.int("everything_version")?,
+        }),
+        None => Ok(JourneyState {
+            version: 0,
+            everything_version: 0,
+        }),
+    }
 }
 
 impl Db {
-    /// A number that changes whenever a child's record, the workforce or the calendar
-    /// is written: a work picture computed at one version is current while it holds.
-    pub async fn journey_version(&self) -> Result<i64, StoreError> {
+    /// Where the journey data stands: a work picture computed at one state is current
+    /// while it holds.
+    pub async fn journey_state(&self) -> Result<JourneyState, StoreError> {
         let mut tx = self.begin().await?;
-        let v = journey_version(&mut tx).await?;
+        let v = journey_state(&mut tx).await?;
         tx.commit().await?;
         Ok(v)
     }
@@ -82,11 +143,11 @@ impl Db {
         &self,
         actor: &Actor,
         today: Date,
-    ) -> Result<(i64, Vec<ChildRecord>), StoreError> {
+    ) -> Result<(JourneyState, Vec<ChildRecord>), StoreError> {
         let mut tx = self.begin().await?;
         // Read the version first: a write landing during the load makes the picture
         // newer than its version says, never older, so it is recomputed next time.
-        let version = journey_version(&mut tx).await?;
+        let version = journey_state(&mut tx).await?;
         let params = [PersonKind::Child.to_value(), today.into()];
         let records = load_journeys(&mut tx, &open_condition(), &params).await?;
         record_audit(
@@ -100,6 +161,53 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok((version, records))
+    }
+
+    /// The children whose records changed after version `since`, with the records of
+    /// those that have open work on `today`: what a cached work picture must reload.
+    /// Audited as one export.
+    pub async fn open_cases_changed_since(
+        &self,
+        actor: &Actor,
+        today: Date,
+        since: i64,
+    ) -> Result<(JourneyState, Vec<PersonId>, Vec<ChildRecord>), StoreError> {
+        let mut tx = self.begin().await?;
+        let state = journey_state(&mut tx).await?;
+        let changed = tx
+            .fetch_all(
+                "SELECT child_id FROM child_changes WHERE version > $1 ORDER BY child_id",
+                &[Value::Int(since)],
+            )
+            .await?
+            .iter()
+            .map(|r| PersonId::read(r, "child_changes", "child_id"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let params = [
+            PersonKind::Child.to_value(),
+            today.into(),
+            Value::Int(since),
+        ];
+        let cond = format!(
+            "{} AND p.id IN (SELECT child_id FROM child_changes WHERE version > $3)",
+            open_condition()
+        );
+        let records = load_journeys(&mut tx, &cond, &params).await?;
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::ExportAll,
+            None,
+            None,
+            &format!(
+                "work picture: {} changed children, {} open",
+                changed.len(),
+                records.len()
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((state, changed, records))
     }
 
     /// The children with open work on `today` in `scope` that the viewer may see.

@@ -43,7 +43,7 @@ impl Db {
         insert_all(&mut tx, roots).await?;
         insert_all(&mut tx, children).await?;
         insert_all(&mut tx, workers).await?;
-        crate::work::bump_journey_version(&mut tx).await?;
+        crate::work::mark_everything_changed(&mut tx).await?;
         record_audit(
             &mut tx,
             actor,

@@ -17,7 +17,7 @@ use caseline_domain::access::Capability;
 use caseline_domain::clocks::{ClockState, RULES};
 use caseline_domain::findings::{self, FindingKind, KINDS};
 use caseline_domain::work::{
-    CaseWork, Measure, Row, Selection, TeamFilter, Urgency, WorkSettings, Workforce, cases_work,
+    CaseWork, Measure, Row, Selection, TeamFilter, Urgency, WorkSettings, Workforce, case_work,
 };
 use caseline_domain::{PersonId, TeamId, WorkerId};
 use caseline_store::WorkScope;
@@ -54,66 +54,149 @@ impl View {
     }
 }
 
-/// The whole authority's work picture, computed once and reused until a write changes
-/// the records (the store's journey version), the day turns, or a minute passes (for
-/// the clocks measured in hours). Each view then keeps only the cases its viewer may see.
+/// The whole authority's work picture, kept up to date cheaply. The open cases' records
+/// are held in memory; on each request the store's journey state says what changed:
+/// children whose records were written are reloaded and recomputed alone; a change to
+/// the workforce or calendar, or a new day, reloads everything; and once a minute the
+/// cases with a clock measured in hours (the 72-hour return interview) are recomputed
+/// against the time. Each view then keeps only the cases its viewer may see.
 #[derive(Debug, Clone, Default)]
 pub struct WorkCache(Arc<tokio::sync::Mutex<Option<Picture>>>);
 
 #[derive(Debug)]
 struct Picture {
-    version: i64,
+    state: caseline_store::JourneyState,
     today: jiff::civil::Date,
-    computed: std::time::Instant,
+    timed: std::time::Instant,
+    records: HashMap<PersonId, caseline_domain::ChildRecord>,
+    by_child: HashMap<PersonId, CaseWork>,
+    calendar: caseline_domain::calendar::WorkingDayCalendar,
     cases: Arc<Vec<CaseWork>>,
     workforce: Arc<Workforce>,
 }
 
-/// How long a picture serves before the hour-based clocks are looked at again.
-const PICTURE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(60);
+/// How often the clocks measured in hours are looked at again.
+const TIMED_REFRESH: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn picture_actor() -> caseline_store::Actor {
+    caseline_store::Actor::new("work picture (system)")
+}
+
+impl Picture {
+    fn settings(&self, state: &AppState) -> WorkSettings<'_> {
+        WorkSettings {
+            today: self.today,
+            now: jiff::Timestamp::now(),
+            calendar: &self.calendar,
+            clocks: state.standards.clocks,
+            findings: state.standards.findings,
+        }
+    }
+
+    /// Recomputes the named children (all when `None`) and rebuilds the sorted list.
+    fn recompute(&mut self, state: &AppState, which: Option<&[PersonId]>) {
+        let settings = self.settings(state);
+        let fresh: Vec<(PersonId, CaseWork)> = match which {
+            None => self
+                .records
+                .values()
+                .map(|r| (r.child.id.clone(), case_work(r, &self.workforce, &settings)))
+                .collect(),
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| self.records.get(id))
+                .map(|r| (r.child.id.clone(), case_work(r, &self.workforce, &settings)))
+                .collect(),
+        };
+        if which.is_none() {
+            self.by_child.clear();
+        }
+        if let Some(ids) = which {
+            for id in ids {
+                self.by_child.remove(id);
+            }
+        }
+        self.by_child.extend(fresh);
+        let mut cases: Vec<CaseWork> = self.by_child.values().cloned().collect();
+        cases.sort_by(|a, b| {
+            a.name
+                .cmp(&b.name)
+                .then_with(|| a.child_id.cmp(&b.child_id))
+        });
+        self.cases = Arc::new(cases);
+        self.timed = std::time::Instant::now();
+    }
+}
 
 impl WorkCache {
     async fn get(
         &self,
         state: &AppState,
     ) -> Result<(Arc<Vec<CaseWork>>, Arc<Workforce>), AppError> {
-        // One computation at a time: others wait and then share it.
+        // One refresh at a time: others wait and then share it.
         let mut slot = self.0.lock().await;
-        let version = state.db.journey_version().await?;
-        if let Some(p) = slot.as_ref()
-            && p.version == version
-            && p.today == state.today
-            && p.computed.elapsed() < PICTURE_LIFETIME
-        {
-            return Ok((p.cases.clone(), p.workforce.clone()));
-        }
-        let (version, records) = state
-            .db
-            .all_open_cases(
-                &caseline_store::Actor::new("work picture (system)"),
-                state.today,
-            )
-            .await?;
-        let workforce = Workforce::new(state.db.teams().await?, state.db.workers().await?);
-        let calendar = state.db.calendar().await?;
-        let settings = WorkSettings {
-            today: state.today,
-            now: jiff::Timestamp::now(),
-            calendar: &calendar,
-            clocks: state.standards.clocks,
-            findings: state.standards.findings,
-        };
-        let cases = Arc::new(cases_work(&records, &workforce, &settings));
-        let workforce = Arc::new(workforce);
-        *slot = Some(Picture {
-            version,
-            today: state.today,
-            computed: std::time::Instant::now(),
-            cases: cases.clone(),
-            workforce: workforce.clone(),
+        let now_state = state.db.journey_state().await?;
+        let reuse = slot.as_ref().is_some_and(|p| {
+            p.today == state.today && p.state.everything_version == now_state.everything_version
         });
-        Ok((cases, workforce))
+        let p = match slot.as_mut() {
+            Some(p) if reuse => p,
+            _ => slot.insert(full(state).await?),
+        };
+        if p.state.version != now_state.version {
+            let (new_state, changed, records) = state
+                .db
+                .open_cases_changed_since(&picture_actor(), state.today, p.state.version)
+                .await?;
+            for id in &changed {
+                p.records.remove(id);
+            }
+            for r in records {
+                p.records.insert(r.child.id.clone(), r);
+            }
+            p.state = new_state;
+            p.recompute(state, Some(&changed));
+        } else if p.timed.elapsed() >= TIMED_REFRESH {
+            let timed: Vec<PersonId> = p
+                .by_child
+                .values()
+                .filter(|c| {
+                    c.clocks
+                        .iter()
+                        .any(|k| matches!(k.due, caseline_domain::clocks::Deadline::Moment(_)))
+                })
+                .map(|c| c.child_id.clone())
+                .collect();
+            p.recompute(state, Some(&timed));
+        }
+        Ok((p.cases.clone(), p.workforce.clone()))
     }
+}
+
+/// The whole picture from scratch.
+async fn full(state: &AppState) -> Result<Picture, AppError> {
+    let (js, records) = state
+        .db
+        .all_open_cases(&picture_actor(), state.today)
+        .await?;
+    let mut p = Picture {
+        state: js,
+        today: state.today,
+        timed: std::time::Instant::now(),
+        records: records
+            .into_iter()
+            .map(|r| (r.child.id.clone(), r))
+            .collect(),
+        by_child: HashMap::new(),
+        calendar: state.db.calendar().await?,
+        cases: Arc::new(Vec::new()),
+        workforce: Arc::new(Workforce::new(
+            state.db.teams().await?,
+            state.db.workers().await?,
+        )),
+    };
+    p.recompute(state, None);
+    Ok(p)
 }
 
 /// Computes the work picture ahead of the first request.

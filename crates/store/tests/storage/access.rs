@@ -731,10 +731,28 @@ async fn open_cases_follow_scope_and_the_version_moves_with_writes(db: Db) {
     assert!(mine.is_subset(&authority));
 
     // Any write to a record moves the version; reading does not.
-    assert_eq!(db.journey_version().await.unwrap(), version);
-    db.insert_child_records(&actor(), &[g.child(400)])
+    assert_eq!(db.journey_state().await.unwrap(), version);
+    let newcomer = g.child(400);
+    db.insert_child_records(&actor(), std::slice::from_ref(&newcomer))
         .await
         .unwrap();
-    assert!(db.journey_version().await.unwrap() > version);
+    let after = db.journey_state().await.unwrap();
+    assert!(after.version > version.version);
+    assert_eq!(after.everything_version, version.everything_version);
+    // Only the written child is reported as changed since.
+    let (state, changed, reloaded) = db
+        .open_cases_changed_since(&actor(), today, version.version)
+        .await
+        .unwrap();
+    assert_eq!(state, after);
+    assert_eq!(changed, vec![newcomer.child.id.clone()]);
+    assert_eq!(reloaded.len(), usize::from(has_open_work(&newcomer, today)));
+    // A calendar change touches everyone.
+    db.add_bank_holiday(&actor(), date(2026, 12, 29), "Extra day")
+        .await
+        .unwrap();
+    let touched = db.journey_state().await.unwrap();
+    assert_eq!(touched.everything_version, touched.version);
+    assert!(touched.version > after.version);
 }
 both_engines!(open_cases_follow_scope_and_the_version_moves_with_writes);
