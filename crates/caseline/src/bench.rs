@@ -50,7 +50,7 @@ fn bench_clocks(children: usize) {
     for i in 0..children {
         let r = generator.child(i);
         events += dated_events(&r);
-        open += usize::from(r.status_on(today) != caseline_domain::status::ChildStatus::Closed);
+        open += usize::from(r.has_open_work(today));
         let t = Instant::now();
         // What `case_work` does, keeping the count of every clock (it keeps only the
         // running ones).

@@ -64,6 +64,22 @@ impl ChildRecord {
         }
     }
 
+    /// Whether the child has open work on `today`: an open referral, plan, period of
+    /// care, leaving-care support, private fostering arrangement or LADO allegation, or
+    /// a contact awaiting a decision. The work views count these children (the store
+    /// selects the same set in SQL).
+    pub fn has_open_work(&self, today: Date) -> bool {
+        let open = |end: Option<Date>| end.is_none_or(|e| e >= today);
+        self.referrals.iter().any(|x| open(x.closure_date))
+            || self.cp_plans.iter().any(|x| open(x.end_date))
+            || self.cin_plans.iter().any(|x| open(x.end_date))
+            || self.periods_of_care.iter().any(|x| open(x.end_date))
+            || self.care_leaver.iter().any(|x| open(x.end_date))
+            || self.private_fostering.iter().any(|x| open(x.end_date))
+            || self.lado_allegations.iter().any(|x| open(x.closed_date))
+            || self.contacts.iter().any(|c| c.decided_at.is_none())
+    }
+
     /// The allocation in force on `today` for `role`, the most recent if several.
     pub fn allocation_on(&self, role: AllocationRole, today: Date) -> Option<&Allocation> {
         self.allocations
