@@ -546,6 +546,7 @@ fn pathway_plan_reviews_every_six_months_clamped_to_month_end() {
         eligible_from: date(2025, 8, 31),
         personal_adviser_id: None,
         end_date: None,
+        needs_assessment_date: None,
     });
     // 31 August + 6 months = 28 February 2026.
     assert_eq!(
