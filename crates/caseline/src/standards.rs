@@ -1,5 +1,7 @@
 //! Local standards from `config/local-standards.toml`: the shipped file is the
 //! default, embedded in the binary; `--local-standards <file>` reads an edited copy.
+//! Standards added after the first release may be left out of an edited copy (one
+//! written before they existed), and then take their default.
 
 use anyhow::Context;
 use caseline_domain::clocks::ClockSettings;
@@ -14,6 +16,26 @@ struct File {
     due_soon_days: i32,
     cp_visit_working_days: u32,
     cin_visit_working_days: u32,
+    allocation_working_days: Option<u32>,
+    urgent_contact_decision_hours: Option<u32>,
+    cin_plan_review_months: Option<u32>,
+    case_supervision_working_days: Option<u32>,
+}
+
+/// Checks `value` of `field` is within `range`, naming the field if not.
+fn within(
+    name: &str,
+    field: &str,
+    value: u32,
+    range: std::ops::RangeInclusive<u32>,
+) -> anyhow::Result<u32> {
+    anyhow::ensure!(
+        range.contains(&value),
+        "{name}: {field} must be {} to {}",
+        range.start(),
+        range.end()
+    );
+    Ok(value)
 }
 
 fn parse(text: &str, name: &str) -> anyhow::Result<ClockSettings> {
@@ -23,18 +45,48 @@ fn parse(text: &str, name: &str) -> anyhow::Result<ClockSettings> {
         (0..=60).contains(&f.due_soon_days),
         "{name}: due_soon_days must be 0 to 60"
     );
-    anyhow::ensure!(
-        (1..=100).contains(&f.cp_visit_working_days),
-        "{name}: cp_visit_working_days must be 1 to 100"
-    );
-    anyhow::ensure!(
-        (1..=100).contains(&f.cin_visit_working_days),
-        "{name}: cin_visit_working_days must be 1 to 100"
-    );
+    let d = ClockSettings::default();
     Ok(ClockSettings {
         due_soon_days: f.due_soon_days,
-        cp_visit_working_days: f.cp_visit_working_days,
-        cin_visit_working_days: f.cin_visit_working_days,
+        cp_visit_working_days: within(
+            name,
+            "cp_visit_working_days",
+            f.cp_visit_working_days,
+            1..=100,
+        )?,
+        cin_visit_working_days: within(
+            name,
+            "cin_visit_working_days",
+            f.cin_visit_working_days,
+            1..=100,
+        )?,
+        allocation_working_days: within(
+            name,
+            "allocation_working_days",
+            f.allocation_working_days
+                .unwrap_or(d.allocation_working_days),
+            1..=45,
+        )?,
+        urgent_contact_decision_hours: within(
+            name,
+            "urgent_contact_decision_hours",
+            f.urgent_contact_decision_hours
+                .unwrap_or(d.urgent_contact_decision_hours),
+            1..=24,
+        )?,
+        cin_plan_review_months: within(
+            name,
+            "cin_plan_review_months",
+            f.cin_plan_review_months.unwrap_or(d.cin_plan_review_months),
+            1..=12,
+        )?,
+        case_supervision_working_days: within(
+            name,
+            "case_supervision_working_days",
+            f.case_supervision_working_days
+                .unwrap_or(d.case_supervision_working_days),
+            1..=130,
+        )?,
     })
 }
 
@@ -55,9 +107,21 @@ pub fn load(path: Option<&std::path::Path>) -> anyhow::Result<ClockSettings> {
 mod tests {
     use super::*;
 
+    const FIRST: &str =
+        "due_soon_days = 5\ncp_visit_working_days = 10\ncin_visit_working_days = 20\n";
+
     #[test]
     fn the_shipped_file_is_the_default() {
         assert_eq!(load(None).unwrap(), ClockSettings::default());
+        // Every standard is written out in the shipped file, not left to the default.
+        for field in [
+            "allocation_working_days",
+            "urgent_contact_decision_hours",
+            "cin_plan_review_months",
+            "case_supervision_working_days",
+        ] {
+            assert!(SHIPPED.contains(&format!("\n{field} = ")), "{field}");
+        }
     }
 
     #[test]
@@ -70,6 +134,32 @@ mod tests {
         assert!(e.to_string().contains("cp_visit_working_days"), "{e}");
         let e = parse("due_soon_days = 5\ncp_visit_working_days = 10\n", "f").unwrap_err();
         assert!(format!("{e:#}").contains("cin_visit_working_days"), "{e:#}");
-        assert!(parse("due_soon_days = 5\ncp_visit_working_days = 10\ncin_visit_working_days = 20\nsurprise = 1\n", "f").is_err());
+        assert!(parse(&format!("{FIRST}surprise = 1\n"), "f").is_err());
+        for (line, field) in [
+            ("allocation_working_days = 0", "allocation_working_days"),
+            (
+                "urgent_contact_decision_hours = 25",
+                "urgent_contact_decision_hours",
+            ),
+            ("cin_plan_review_months = 0", "cin_plan_review_months"),
+            (
+                "case_supervision_working_days = 0",
+                "case_supervision_working_days",
+            ),
+        ] {
+            let e = parse(&format!("{FIRST}{line}\n"), "f").unwrap_err();
+            assert!(e.to_string().contains(field), "{e}");
+        }
+        let e = parse(&format!("{FIRST}cin_plan_review_months = \"three\"\n"), "f").unwrap_err();
+        assert!(format!("{e:#}").contains("cin_plan_review_months"), "{e:#}");
+    }
+
+    #[test]
+    fn a_file_from_before_the_newer_standards_takes_their_defaults() {
+        let s = parse(FIRST, "f").unwrap();
+        assert_eq!(s, ClockSettings::default());
+        let s = parse(&format!("{FIRST}case_supervision_working_days = 15\n"), "f").unwrap();
+        assert_eq!(s.case_supervision_working_days, 15);
+        assert_eq!(s.allocation_working_days, 3);
     }
 }
