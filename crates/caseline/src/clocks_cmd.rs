@@ -1,5 +1,6 @@
 //! `caseline clocks`: every statutory clock for the whole authority as CSV or JSON, one
-//! line per clock, for other tools.
+//! line per clock, for other tools. The `local` column (true or false) marks clocks
+//! set by a local standard rather than a national rule.
 
 use std::io::Write;
 
@@ -47,7 +48,7 @@ fn write_all(
     if format == "csv" {
         writeln!(
             out,
-            "child_id,rule,occurrence,record_id,started,due,met,state,days"
+            "child_id,rule,local,occurrence,record_id,started,due,met,state,days"
         )?;
     }
     for record in records {
@@ -56,9 +57,10 @@ fn write_all(
             if format == "csv" {
                 writeln!(
                     out,
-                    "{},{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{},{}",
                     c.child_id,
                     c.rule.id,
+                    c.rule.local,
                     c.occurrence,
                     c.record_id,
                     c.started,
@@ -70,9 +72,10 @@ fn write_all(
             } else {
                 writeln!(
                     out,
-                    "{{\"child_id\":\"{}\",\"rule\":\"{}\",\"occurrence\":{},\"record_id\":\"{}\",\"started\":\"{}\",\"due\":\"{}\",\"met\":{},\"state\":\"{}\",\"days\":{}}}",
+                    "{{\"child_id\":\"{}\",\"rule\":\"{}\",\"local\":{},\"occurrence\":{},\"record_id\":\"{}\",\"started\":\"{}\",\"due\":\"{}\",\"met\":{},\"state\":\"{}\",\"days\":{}}}",
                     c.child_id,
                     c.rule.id,
+                    c.rule.local,
                     c.occurrence,
                     c.record_id,
                     c.started,
