@@ -1,6 +1,7 @@
 //! `caseline clocks` and `caseline findings`: every statutory clock for the whole
 //! authority, and every drift-and-delay finding on its open cases, as CSV or JSON, one
-//! line each, for other tools.
+//! line each, for other tools. The `local` column (true or false) marks clocks and
+//! findings set by a local standard rather than a national rule.
 
 use std::io::Write;
 
@@ -48,7 +49,7 @@ fn write_all(
     if format == "csv" {
         writeln!(
             out,
-            "child_id,rule,occurrence,record_id,started,due,met,state,days"
+            "child_id,rule,local,occurrence,record_id,started,due,met,state,days"
         )?;
     }
     for record in records {
@@ -57,9 +58,10 @@ fn write_all(
             if format == "csv" {
                 writeln!(
                     out,
-                    "{},{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{},{}",
                     c.child_id,
                     c.rule.id,
+                    c.rule.local,
                     c.occurrence,
                     c.record_id,
                     c.started,
@@ -71,9 +73,10 @@ fn write_all(
             } else {
                 writeln!(
                     out,
-                    "{{\"child_id\":\"{}\",\"rule\":\"{}\",\"occurrence\":{},\"record_id\":\"{}\",\"started\":\"{}\",\"due\":\"{}\",\"met\":{},\"state\":\"{}\",\"days\":{}}}",
+                    "{{\"child_id\":\"{}\",\"rule\":\"{}\",\"local\":{},\"occurrence\":{},\"record_id\":\"{}\",\"started\":\"{}\",\"due\":\"{}\",\"met\":{},\"state\":\"{}\",\"days\":{}}}",
                     c.child_id,
                     c.rule.id,
+                    c.rule.local,
                     c.occurrence,
                     c.record_id,
                     c.started,
@@ -121,7 +124,7 @@ pub async fn run_findings(
         if format == "csv" {
             writeln!(
                 out,
-                "child_id,finding,record_id,team_id,worker_id,since,days,detail"
+                "child_id,finding,local,record_id,team_id,worker_id,since,days,detail"
             )?;
         }
         for c in &cases {
@@ -132,9 +135,10 @@ pub async fn run_findings(
                 if format == "csv" {
                     writeln!(
                         out,
-                        "{},{},{},{},{},{},{},{}",
+                        "{},{},{},{},{},{},{},{},{}",
                         f.child_id,
                         f.kind.id,
+                        f.kind.local,
                         record.unwrap_or_default(),
                         team.unwrap_or_default(),
                         worker.unwrap_or_default(),

@@ -23,6 +23,9 @@ pub struct CareLeaver {
     pub personal_adviser_id: Option<WorkerId>,
     /// Date services ended.
     pub end_date: Option<Date>,
+    /// Date the assessment of needs was completed (CPR 2010 regs 40, 42: within three
+    /// months of the 16th birthday, or of becoming an eligible child after that age).
+    pub needs_assessment_date: Option<Date>,
 }
 
 impl CareLeaver {

@@ -118,3 +118,17 @@ impl ChildInNeedPlan {
         )
     }
 }
+
+/// A review meeting of a child in need plan (a local standard sets how often: no
+/// national timescale exists, shared/domain.md §7).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CinPlanReview {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The plan reviewed.
+    pub cin_plan_id: RecordId,
+    /// Date held.
+    pub date: Date,
+}

@@ -7,14 +7,17 @@ use jiff::civil::Date;
 use crate::assessment::Assessment;
 use crate::care_leaver::{CareLeaver, CareLeaverContact, PathwayPlanReview};
 use crate::child_protection::{
-    ChildInNeedPlan, ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting,
+    ChildInNeedPlan, ChildProtectionConference, ChildProtectionPlan, CinPlanReview,
+    CoreGroupMeeting,
 };
 use crate::codes::{ImmigrationStatusKind, PersonKind, PlanKind};
 use crate::front_door::{Contact, EarlyHelpEpisode};
 use crate::health::{
     Conviction, HealthCheck, ImmunisationCheck, PersonalEducationPlan, SdqScore, SubstanceMisuse,
 };
-use crate::looked_after::{CareEpisode, CarePlan, LookedAfterReview, PeriodOfCare};
+use crate::looked_after::{
+    CareEpisode, CarePlan, LookedAfterReview, PeriodOfCare, PlacementDetails,
+};
 use crate::missing::MissingEpisode;
 use crate::other_services::{
     EducationConcern, LadoAllegation, PreProceedings, PrivateFosteringArrangement,
@@ -26,7 +29,7 @@ use crate::referral::Referral;
 use crate::section_47::Section47Enquiry;
 use crate::strategy_discussion::StrategyDiscussion;
 use crate::visit::Visit;
-use crate::workforce::Allocation;
+use crate::workforce::{Allocation, CaseSupervision};
 use crate::{PersonId, RecordId, ValidationError, local_date};
 
 /// How long before the expected date of birth a pre-birth referral can be made (42 weeks).
@@ -41,6 +44,7 @@ macro_rules! for_each_journey_list {
         $callback! {
            family_links,
            allocations,
+           case_supervisions,
            contacts,
            early_help,
            referrals,
@@ -51,10 +55,12 @@ macro_rules! for_each_journey_list {
            cp_plans,
            core_groups,
            cin_plans,
+           cin_plan_reviews,
            plan_actions,
            visits,
            periods_of_care,
            care_episodes,
+           placement_details,
            looked_after_reviews,
            care_plans,
            health_checks,
@@ -90,6 +96,8 @@ pub struct ChildRecord {
     pub family_links: Vec<FamilyLink>,
     /// Worker and team allocations.
     pub allocations: Vec<Allocation>,
+    /// Case supervisions.
+    pub case_supervisions: Vec<CaseSupervision>,
     /// Contacts to the front door.
     pub contacts: Vec<Contact>,
     /// Early help episodes.
@@ -110,6 +118,8 @@ pub struct ChildRecord {
     pub core_groups: Vec<CoreGroupMeeting>,
     /// Child in need plans.
     pub cin_plans: Vec<ChildInNeedPlan>,
+    /// Child in need plan reviews.
+    pub cin_plan_reviews: Vec<CinPlanReview>,
     /// Actions on any of the child's plans.
     pub plan_actions: Vec<PlanAction>,
     /// Visits.
@@ -118,6 +128,8 @@ pub struct ChildRecord {
     pub periods_of_care: Vec<PeriodOfCare>,
     /// SSDA903 episodes.
     pub care_episodes: Vec<CareEpisode>,
+    /// Placement plans, notifications and the regulation each placement was made under.
+    pub placement_details: Vec<PlacementDetails>,
     /// Looked-after reviews.
     pub looked_after_reviews: Vec<LookedAfterReview>,
     /// Care plan intentions.
@@ -208,6 +220,12 @@ owned!(
     Allocation::validate
 );
 owned!(
+    CaseSupervision,
+    "case supervision",
+    |self| vec![("date", self.date)],
+    ok
+);
+owned!(
     Contact,
     "contact",
     |self| vec![("received_at", local_date(self.received_at))],
@@ -268,6 +286,12 @@ owned!(
     ChildInNeedPlan::validate
 );
 owned!(
+    CinPlanReview,
+    "child in need plan review",
+    |self| vec![("date", self.date)],
+    ok
+);
+owned!(
     PlanAction,
     "plan action",
     |self| vec![("agreed_date", self.agreed_date)],
@@ -290,6 +314,18 @@ owned!(
     "care episode",
     |self| vec![("start_date", self.start_date)],
     CareEpisode::validate
+);
+owned!(
+    PlacementDetails,
+    "placement details",
+    |self| [
+        ("placement_plan_date", self.placement_plan_date),
+        ("notification_date", self.notification_date)
+    ]
+    .into_iter()
+    .filter_map(|(f, d)| d.map(|d| (f, d)))
+    .collect(),
+    ok
 );
 owned!(
     LookedAfterReview,
@@ -340,7 +376,12 @@ owned!(
 owned!(
     CareLeaver,
     "care leaver",
-    |self| vec![("eligible_from", self.eligible_from)],
+    |self| std::iter::once(("eligible_from", self.eligible_from))
+        .chain(
+            self.needs_assessment_date
+                .map(|d| ("needs_assessment_date", d))
+        )
+        .collect(),
     ok
 );
 owned!(
@@ -425,6 +466,7 @@ impl ChildRecord {
             relatives: Vec::new(),
             family_links: Vec::new(),
             allocations: Vec::new(),
+            case_supervisions: Vec::new(),
             contacts: Vec::new(),
             early_help: Vec::new(),
             referrals: Vec::new(),
@@ -435,10 +477,12 @@ impl ChildRecord {
             cp_plans: Vec::new(),
             core_groups: Vec::new(),
             cin_plans: Vec::new(),
+            cin_plan_reviews: Vec::new(),
             plan_actions: Vec::new(),
             visits: Vec::new(),
             periods_of_care: Vec::new(),
             care_episodes: Vec::new(),
+            placement_details: Vec::new(),
             looked_after_reviews: Vec::new(),
             care_plans: Vec::new(),
             health_checks: Vec::new(),
@@ -666,6 +710,24 @@ impl ChildRecord {
         for c in &self.care_plans {
             check(Some(&c.period_id), period, "care plan", &c.id, "period_id")?;
         }
+        self.validate_placement_details()?;
+        for v in &self.cin_plan_reviews {
+            const R: &str = "child in need plan review";
+            let Some(plan) = self.cin_plans.iter().find(|p| p.id == v.cin_plan_id) else {
+                return Err(dangling(R, &v.id, "cin_plan_id", v.cin_plan_id.as_str()));
+            };
+            if v.date < plan.start_date {
+                return Err(ValidationError::new(
+                    R,
+                    &v.id,
+                    "date",
+                    format!(
+                        "({}) is before the plan it reviews started ({})",
+                        v.date, plan.start_date
+                    ),
+                ));
+            }
+        }
         for a in &self.adoption_details {
             let perm = |id: &RecordId| self.permanence.iter().any(|p| &p.id == id);
             check(
@@ -678,6 +740,63 @@ impl ChildRecord {
         }
         for p in &self.permanence {
             check(Some(&p.period_id), period, "permanence", &p.id, "period_id")?;
+        }
+        Ok(())
+    }
+}
+
+impl ChildRecord {
+    /// Placement details belong to a 903 episode that starts a placement, one each, and
+    /// claim regulation 19 only for a placement with a parent (P1) and regulation 24
+    /// only for a foster placement with a relative or friend (U1-U3).
+    fn validate_placement_details(&self) -> Result<(), ValidationError> {
+        use crate::codes::{PlacementType, ReasonNewEpisode};
+        const R: &str = "placement details";
+        for d in &self.placement_details {
+            let Some(e) = self
+                .care_episodes
+                .iter()
+                .find(|e| e.id == d.care_episode_id)
+            else {
+                return Err(dangling(
+                    R,
+                    &d.id,
+                    "care_episode_id",
+                    d.care_episode_id.as_str(),
+                ));
+            };
+            let problem = if e.reason_new_episode == ReasonNewEpisode::LegalStatusChangeOnly {
+                Some((
+                    "care_episode_id",
+                    "refers to an episode that changed legal status only (903 RNE L), not a placement",
+                ))
+            } else if self
+                .placement_details
+                .iter()
+                .any(|o| o.care_episode_id == d.care_episode_id && o.id != d.id)
+            {
+                Some((
+                    "care_episode_id",
+                    "refers to a placement that already has placement details",
+                ))
+            } else if d.temporary_approval_reg24 && !e.placement_type.is_with_relative_or_friend() {
+                Some((
+                    "temporary_approval_reg24",
+                    "is yes but the placement is not with a relative or friend foster carer (U1-U3)",
+                ))
+            } else if d.placed_before_assessment_reg19
+                && e.placement_type != PlacementType::PlacedWithParents
+            {
+                Some((
+                    "placed_before_assessment_reg19",
+                    "is yes but the placement is not with a parent (P1)",
+                ))
+            } else {
+                None
+            };
+            if let Some((field, problem)) = problem {
+                return Err(ValidationError::new(R, &d.id, field, problem));
+            }
         }
         Ok(())
     }

@@ -252,6 +252,14 @@ pub fn chronology(record: &ChildRecord) -> Vec<ChronologyEntry> {
             );
         }
     }
+    for r in &record.cin_plan_reviews {
+        push(
+            r.date,
+            Stage::Assessment,
+            "Child in need plan review",
+            String::new(),
+        );
+    }
     for v in &record.visits {
         let detail = match (&v.childs_words, v.seen) {
             (Some(words), _) => format!(
@@ -286,6 +294,24 @@ pub fn chronology(record: &ChildRecord) -> Vec<ChronologyEntry> {
                 e.legal_status.label()
             ),
         );
+    }
+    for d in &record.placement_details {
+        let regulation = match (d.temporary_approval_reg24, d.placed_before_assessment_reg19) {
+            (true, _) => " Carer approved temporarily (regulation 24).",
+            (_, true) => " Placed with a parent before assessment (regulation 19).",
+            _ => "",
+        };
+        if let Some(date) = d.placement_plan_date {
+            push(
+                date,
+                Stage::InCare,
+                "Placement plan agreed",
+                regulation.trim_start().to_owned(),
+            );
+        }
+        if let Some(date) = d.notification_date {
+            push(date, Stage::InCare, "Placement notified", String::new());
+        }
     }
     for r in &record.looked_after_reviews {
         push(
@@ -357,6 +383,14 @@ pub fn chronology(record: &ChildRecord) -> Vec<ChronologyEntry> {
             "Entitled to leaving-care services",
             c.eligibility.label().to_owned(),
         );
+        if let Some(d) = c.needs_assessment_date {
+            push(
+                d,
+                Stage::CareLeaver,
+                "Needs assessment completed",
+                String::new(),
+            );
+        }
     }
     for c in &record.care_leaver_contacts {
         let activity = c.activity.map_or("not recorded", |a| a.label());
@@ -439,6 +473,9 @@ pub fn chronology(record: &ChildRecord) -> Vec<ChronologyEntry> {
             String::new(),
         );
     }
+    for s in &record.case_supervisions {
+        push(s.date, Stage::Other, "Case supervision", String::new());
+    }
     // Stable sort keeps the journey order for events on the same day.
     out.sort_by_key(|e| e.date);
     out
@@ -457,10 +494,9 @@ mod tests {
     use crate::referral::Referral;
     use crate::{PersonId, RecordId};
 
-    #[test]
-    fn events_come_out_in_date_order_with_same_day_journey_order() {
-        let child = PersonId::parse("C1").unwrap();
-        let mut r = ChildRecord::new(Person {
+    /// A child born 1 January 2015 with an empty record.
+    fn ada(child: &PersonId) -> ChildRecord {
+        ChildRecord::new(Person {
             id: child.clone(),
             kind: PersonKind::Child,
             forename: "Ada".into(),
@@ -476,7 +512,13 @@ mod tests {
             disabilities: vec![],
             uasc: false,
             postcode: None,
-        });
+        })
+    }
+
+    #[test]
+    fn events_come_out_in_date_order_with_same_day_journey_order() {
+        let child = PersonId::parse("C1").unwrap();
+        let mut r = ada(&child);
         r.periods_of_care.push(PeriodOfCare {
             id: RecordId::parse("P1").unwrap(),
             child_id: child.clone(),
@@ -521,6 +563,40 @@ mod tests {
             "{}",
             c[1].detail
         );
+    }
+
+    #[test]
+    fn plans_notifications_reviews_and_supervision_are_in_the_chronology() {
+        use crate::looked_after::PlacementDetails;
+        use crate::workforce::CaseSupervision;
+        let child = PersonId::parse("C1").unwrap();
+        let mut r = ada(&child);
+        r.placement_details.push(PlacementDetails {
+            id: RecordId::parse("PD1").unwrap(),
+            child_id: child.clone(),
+            care_episode_id: RecordId::parse("E1").unwrap(),
+            placement_plan_date: Some(date(2025, 9, 2)),
+            notification_date: Some(date(2025, 9, 3)),
+            temporary_approval_reg24: true,
+            placed_before_assessment_reg19: false,
+        });
+        r.case_supervisions.push(CaseSupervision {
+            id: RecordId::parse("S1").unwrap(),
+            child_id: child,
+            date: date(2025, 9, 1),
+            supervisor_id: None,
+        });
+        let c = chronology(&r);
+        let titles: Vec<&str> = c.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Case supervision",
+                "Placement plan agreed",
+                "Placement notified"
+            ]
+        );
+        assert!(c[1].detail.contains("regulation 24"), "{}", c[1].detail);
     }
 
     #[test]

@@ -177,3 +177,28 @@ impl CarePlan {
         )
     }
 }
+
+/// What the regulations ask of one placement beyond its SSDA903 episode: when the
+/// placement plan was agreed (CPR 2010 reg 9) and the placement notified (reg 13), and
+/// whether the placement was made under regulation 19 (with a parent before the
+/// assessment was completed) or regulation 24 (a connected person approved
+/// temporarily), which change how often the child is visited (reg 28(3), (4)).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PlacementDetails {
+    /// Record id.
+    pub id: RecordId,
+    /// The child.
+    pub child_id: PersonId,
+    /// The 903 episode that started the placement.
+    pub care_episode_id: RecordId,
+    /// Date the placement plan was agreed with the carer (may be before the placement).
+    pub placement_plan_date: Option<Date>,
+    /// Date written notification of the placement was sent (reg 13(2) lists to whom).
+    pub notification_date: Option<Date>,
+    /// Placed with a relative, friend or other connected person approved temporarily
+    /// as a foster parent (CPR 2010 reg 24).
+    pub temporary_approval_reg24: bool,
+    /// Placed with a parent before the assessment of their suitability was completed
+    /// (CPR 2010 reg 19).
+    pub placed_before_assessment_reg19: bool,
+}

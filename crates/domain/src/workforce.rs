@@ -127,3 +127,17 @@ impl Allocation {
         Ok(())
     }
 }
+
+/// A discussion of the child's case in supervision between the allocated worker and a
+/// manager (a local standard sets how often).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CaseSupervision {
+    /// Record id.
+    pub id: RecordId,
+    /// The child whose case was discussed.
+    pub child_id: PersonId,
+    /// Date of the supervision.
+    pub date: Date,
+    /// The supervising manager, if recorded.
+    pub supervisor_id: Option<WorkerId>,
+}

@@ -73,6 +73,11 @@ fn staff_references(rec: &ChildRecord) -> (Vec<StaffRef<'_, WorkerId>>, Vec<Staf
             workers.push(("care leaver", c.id.to_string(), "personal_adviser_id", w));
         }
     }
+    for s in &rec.case_supervisions {
+        if let Some(w) = &s.supervisor_id {
+            workers.push(("case supervision", s.id.to_string(), "supervisor_id", w));
+        }
+    }
     (workers, teams)
 }
 

@@ -30,6 +30,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_access.sql"),
     migration!(6, "0006_api_tokens.sql"),
     migration!(7, "0007_two_step.sql"),
+    migration!(8, "0008_remaining_clocks.sql"),
     migration!(9, "0009_journey_version.sql"),
 ];
 

@@ -4,13 +4,16 @@
 use caseline_domain::assessment::Assessment;
 use caseline_domain::care_leaver::{CareLeaver, CareLeaverContact, PathwayPlanReview};
 use caseline_domain::child_protection::{
-    ChildInNeedPlan, ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting,
+    ChildInNeedPlan, ChildProtectionConference, ChildProtectionPlan, CinPlanReview,
+    CoreGroupMeeting,
 };
 use caseline_domain::front_door::{Contact, EarlyHelpEpisode};
 use caseline_domain::health::{
     Conviction, HealthCheck, ImmunisationCheck, PersonalEducationPlan, SdqScore, SubstanceMisuse,
 };
-use caseline_domain::looked_after::{CareEpisode, CarePlan, LookedAfterReview, PeriodOfCare};
+use caseline_domain::looked_after::{
+    CareEpisode, CarePlan, LookedAfterReview, PeriodOfCare, PlacementDetails,
+};
 use caseline_domain::missing::MissingEpisode;
 use caseline_domain::other_services::{
     EducationConcern, LadoAllegation, PreProceedings, PrivateFosteringArrangement,
@@ -22,7 +25,7 @@ use caseline_domain::referral::Referral;
 use caseline_domain::section_47::Section47Enquiry;
 use caseline_domain::strategy_discussion::StrategyDiscussion;
 use caseline_domain::visit::Visit;
-use caseline_domain::workforce::{Allocation, Team, Worker};
+use caseline_domain::workforce::{Allocation, CaseSupervision, Team, Worker};
 
 use crate::columns::Column;
 use crate::{Row, StoreError, Value};
@@ -307,6 +310,19 @@ table!(
     ]
 );
 table!(
+    PlacementDetails,
+    "placement_details",
+    [
+        id,
+        child_id,
+        care_episode_id,
+        placement_plan_date,
+        notification_date,
+        temporary_approval_reg24,
+        placed_before_assessment_reg19
+    ]
+);
+table!(
     LookedAfterReview,
     "looked_after_reviews",
     [id, child_id, period_id, date, participation]
@@ -371,7 +387,8 @@ table!(
         eligibility,
         eligible_from,
         personal_adviser_id,
-        end_date
+        end_date,
+        needs_assessment_date
     ]
 );
 table!(
@@ -477,6 +494,16 @@ table!(
     ]
 );
 table!(Conviction, "convictions", [id, child_id, date]);
+table!(
+    CinPlanReview,
+    "cin_plan_reviews",
+    [id, child_id, cin_plan_id, date]
+);
+table!(
+    CaseSupervision,
+    "case_supervisions",
+    [id, child_id, date, supervisor_id]
+);
 
 /// Every table a [`Table`] impl writes, with its columns: checked against both
 /// migration folders by a test.
@@ -503,6 +530,7 @@ pub const ALL_TABLES: &[(&str, &[&str])] = &[
     (Visit::TABLE, Visit::COLUMNS),
     (PeriodOfCare::TABLE, PeriodOfCare::COLUMNS),
     (CareEpisode::TABLE, CareEpisode::COLUMNS),
+    (PlacementDetails::TABLE, PlacementDetails::COLUMNS),
     (LookedAfterReview::TABLE, LookedAfterReview::COLUMNS),
     (CarePlan::TABLE, CarePlan::COLUMNS),
     (HealthCheck::TABLE, HealthCheck::COLUMNS),
@@ -529,4 +557,6 @@ pub const ALL_TABLES: &[(&str, &[&str])] = &[
     (ImmunisationCheck::TABLE, ImmunisationCheck::COLUMNS),
     (SubstanceMisuse::TABLE, SubstanceMisuse::COLUMNS),
     (Conviction::TABLE, Conviction::COLUMNS),
+    (CinPlanReview::TABLE, CinPlanReview::COLUMNS),
+    (CaseSupervision::TABLE, CaseSupervision::COLUMNS),
 ];

@@ -145,10 +145,20 @@ async fn whole_records_round_trip(db: Db) {
     // The generator exercises the whole journey, so the round trip covers every table.
     let every_table = records.iter().any(|r| !r.care_episodes.is_empty())
         && records.iter().any(|r| !r.cp_plans.is_empty())
-        && records.iter().any(|r| !r.strategy_discussions.is_empty());
+        && records.iter().any(|r| !r.strategy_discussions.is_empty())
+        && records.iter().any(|r| !r.placement_details.is_empty())
+        && records.iter().any(|r| !r.cin_plan_reviews.is_empty())
+        && records
+            .iter()
+            .flat_map(|r| &r.case_supervisions)
+            .any(|s| s.supervisor_id.is_some())
+        && records
+            .iter()
+            .flat_map(|r| &r.care_leaver)
+            .any(|c| c.needs_assessment_date.is_some());
     assert!(
         every_table,
-        "sample should include care, CP and strategy discussions"
+        "sample should include care, CP, strategy discussions, placement details, CIN plan reviews, supervision and needs assessments"
     );
 }
 both_engines!(whole_records_round_trip);
@@ -223,6 +233,19 @@ async fn dangling_references_are_rejected_naming_the_field(db: Db) {
     };
     assert_eq!((v.record, v.field), ("allocation", "worker_id"));
     assert!(v.problem.contains("W-GONE"));
+
+    // A supervisor who is not on the system, named as such rather than as a database
+    // constraint.
+    let mut rec = (0..20)
+        .map(|i| g.child(i))
+        .find(|r| !r.case_supervisions.is_empty())
+        .unwrap();
+    rec.case_supervisions[0].supervisor_id = Some(WorkerId::parse("W-GONE").unwrap());
+    let err = db.insert_child_records(&actor(), &[rec]).await.unwrap_err();
+    let StoreError::Invalid(v) = err else {
+        panic!("{err}")
+    };
+    assert_eq!((v.record, v.field), ("case supervision", "supervisor_id"));
     assert_eq!(child_count(&db).await, 0);
 }
 both_engines!(dangling_references_are_rejected_naming_the_field);

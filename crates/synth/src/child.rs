@@ -57,14 +57,17 @@ pub(crate) enum K {
     Immunisation,
     SubstanceMisuse,
     Conviction,
+    PlacementDetails,
+    CinPlanReview,
+    CaseSupervision,
 }
 
-const KINDS: usize = 36;
+const KINDS: usize = 39;
 
 const PREFIX: [&str; KINDS] = [
     "REF", "CON", "ASS", "SD", "S47-", "CPC", "CPP", "CG", "CIN", "ACT", "VIS", "POC", "EP", "LAR",
     "CPL", "HC", "SDQ", "PEP", "MIS", "PERM", "CL", "CLC", "PPR", "PF", "LADO", "PLO", "EDU", "EH",
-    "AL", "FL", "IMM", "AD", "PP", "IMS", "SUB", "CONV",
+    "AL", "FL", "IMM", "AD", "PP", "IMS", "SUB", "CONV", "PLD", "CINR", "SUP",
 ];
 
 /// An episode's span, for deciding whether a later contact went to an open case.
@@ -155,6 +158,7 @@ impl<'g> Builder<'g> {
         b.extras()?;
         b.allocate_all()?;
         b.held_on_duty()?;
+        b.paperwork(index)?;
         b.fill_workers()?;
         b.rec.allocations.sort_by_key(|a| (a.start_date, a.role));
         Ok(b.rec)

@@ -201,6 +201,11 @@ pub(crate) struct Practice {
     pub moves_per_year: f64,
     /// Chance a contact is decided within one working day (T-REF-1).
     pub contact_decided_in_1wd: f64,
+    /// Chance a placement plan, placement notification, first care plan or needs
+    /// assessment is later than its timescale.
+    pub paperwork_late: f64,
+    /// Chance a contact rated red is decided within hours (the local standard is 4).
+    pub urgent_decided_in_4h: f64,
 }
 
 impl Practice {
@@ -224,6 +229,8 @@ impl Practice {
             iha_on_time: 0.45 + 0.5 * q,
             moves_per_year: 0.35 + 0.35 * (1.0 - q),
             contact_decided_in_1wd: 0.7 + 0.28 * q,
+            paperwork_late: 0.4 * (1.0 - q) + 0.05,
+            urgent_decided_in_4h: 0.55 + 0.35 * q,
         }
     }
 }

@@ -66,6 +66,7 @@ impl Builder<'_> {
                 eligible_from: date(from),
                 personal_adviser_id: None,
                 end_date: to.map(date),
+                needs_assessment_date: None,
             });
         }
 

@@ -22,7 +22,9 @@
 //! child protection and child in need plans with visits and actions, periods of care
 //! with SSDA903 episodes, reviews, health, missing episodes and permanence, care
 //! leavers, private fostering, allegations and pre-proceedings. Staff join and leave
-//! over the years, so children's workers change.
+//! over the years, so children's workers change. Placement plans and notifications,
+//! needs assessments, personal adviser visits, child in need plan reviews and case
+//! supervision are added last, from a random stream of their own.
 
 mod allocation;
 mod care;
@@ -34,6 +36,7 @@ mod extras;
 mod leaving;
 mod looked_after;
 mod names;
+mod paperwork;
 mod placement;
 mod plan;
 mod rng;

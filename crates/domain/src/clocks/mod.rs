@@ -6,7 +6,11 @@
 //! one per thing that must happen (a decision on each contact, each looked-after
 //! review in turn...), each with its due date and state.
 
+mod leaving_care;
+mod local;
+mod placement;
 mod rules;
+mod school;
 #[cfg(test)]
 mod tests;
 
@@ -138,7 +142,7 @@ pub struct Clock {
 
 /// Settings that are local choices: the due-soon window and the local standards
 /// where no national timescale exists (shared/domain.md §7: CP and CIN visit
-/// frequency are local). Loaded from `config/local-standards.toml`.
+/// frequency and CIN plan reviews are local). Loaded from `config/local-standards.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClockSettings {
     /// A clock due within this many calendar days is "due soon".
@@ -147,6 +151,16 @@ pub struct ClockSettings {
     pub cp_visit_working_days: u32,
     /// A child on a child in need plan is seen at least every this many working days.
     pub cin_visit_working_days: u32,
+    /// A referral has a named allocated social worker within this many working days.
+    pub allocation_working_days: u32,
+    /// A contact rated red is decided within this many hours of receipt.
+    pub urgent_contact_decision_hours: u32,
+    /// A child in need plan is reviewed within this many months of starting, then at
+    /// least this often.
+    pub cin_plan_review_months: u32,
+    /// A case allocated to a named social worker is discussed in supervision at least
+    /// every this many working days.
+    pub case_supervision_working_days: u32,
 }
 
 impl Default for ClockSettings {
@@ -155,6 +169,10 @@ impl Default for ClockSettings {
             due_soon_days: 5,
             cp_visit_working_days: 10,
             cin_visit_working_days: 20,
+            allocation_working_days: 3,
+            urgent_contact_decision_hours: 4,
+            cin_plan_review_months: 3,
+            case_supervision_working_days: 20,
         }
     }
 }

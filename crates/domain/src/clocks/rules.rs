@@ -1,9 +1,11 @@
-//! The rules. Each function reads the record and pushes the clocks it implies.
+//! The rules. Each function reads the record and pushes the clocks it implies. The
+//! rules for placements, school and leaving care, and the local standards, have their
+//! own modules beside this one; the helpers every rule shares are here.
 
 use jiff::civil::Date;
 use jiff::{SignedDuration, Span, Timestamp};
 
-use super::{Clock, Ctx, Deadline, Rule};
+use super::{Clock, Ctx, Deadline, Rule, leaving_care, local, placement, school};
 use crate::codes::{ConferenceKind, Section47Outcome};
 use crate::{ChildRecord, RecordId, local_date};
 
@@ -98,30 +100,12 @@ pub const LADO_REFERRAL: Rule = Rule {
     local: false,
 };
 
-/// Visits to a looked-after child by placement: within a week of each placement
-/// starting, then every 6 weeks in its first year, then every 3 months if the
-/// placement is intended to last until 18 (long-term fostering), otherwise 6 weeks.
-pub const LAC_VISIT: Rule = Rule {
-    id: "LAC-VISIT",
-    description: "Looked-after child visited within 1 week of a placement starting, then every 6 weeks in its first year, then every 3 months (long-term foster placement) or 6 weeks",
-    source: "Care Planning, Placement and Case Review (England) Regulations 2010, reg 28(2); domain T-CLA-V1",
+/// The designated officer resolves an allegation within a month of its referral.
+pub const LADO_RESOLUTION: Rule = Rule {
+    id: "LADO-RESOLUTION-1M",
+    description: "Allegation resolved (closed by the designated officer) within 1 month of referral; the national targets are 80% within 1 month, 90% within 3 months and all but exceptional cases within 12 months",
+    source: "Working Together to Safeguard Children 2023, ch. 2 (allegations against people who work with children), targets as quoted by local safeguarding procedures; domain T-LADO-1",
     local: false,
-};
-
-/// Local standard: a child on a child protection plan is seen every N working days.
-pub const CP_VISIT: Rule = Rule {
-    id: "CP-VISIT-LOCAL",
-    description: "Child on a child protection plan seen within the local standard's working days of last being seen (default 10)",
-    source: "Local standard: no national frequency (Working Together 2023 leaves visit frequency to the plan)",
-    local: true,
-};
-
-/// Local standard: a child on a child in need plan is seen every N working days.
-pub const CIN_VISIT: Rule = Rule {
-    id: "CIN-VISIT-LOCAL",
-    description: "Child on a child in need plan seen within the local standard's working days of last being seen (default 20)",
-    source: "Local standard: no national frequency for child in need visits",
-    local: true,
 };
 
 /// Every rule this module computes, for listings and the CLI.
@@ -137,9 +121,24 @@ pub const RULES: &[&Rule] = &[
     &PATHWAY_PLAN_REVIEW,
     &PRIVATE_FOSTERING_VISIT,
     &LADO_REFERRAL,
-    &LAC_VISIT,
-    &CP_VISIT,
-    &CIN_VISIT,
+    &LADO_RESOLUTION,
+    &placement::LAC_VISIT,
+    &placement::LAC_VISIT_REG19,
+    &placement::LAC_VISIT_REG24_ICO,
+    &placement::LAC_VISIT_CARE_ORDER_HOME,
+    &placement::CARE_PLAN,
+    &placement::PLACEMENT_PLAN,
+    &placement::PLACEMENT_NOTIFICATION,
+    &school::PEP_INITIAL,
+    &school::PEP_TERMLY,
+    &leaving_care::NEEDS_ASSESSMENT,
+    &leaving_care::PERSONAL_ADVISER_VISIT,
+    &local::CP_VISIT,
+    &local::CIN_VISIT,
+    &local::ALLOCATION,
+    &local::URGENT_CONTACT_DECISION,
+    &local::CIN_PLAN_REVIEW,
+    &local::CASE_SUPERVISION,
 ];
 
 pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
@@ -154,12 +153,22 @@ pub(crate) fn all(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
     pathway_plan_reviews(r, ctx, out);
     private_fostering_visits(r, ctx, out);
     lado_referrals(r, ctx, out);
-    plan_visits(r, ctx, out);
-    looked_after_visits(r, ctx, out);
+    lado_resolutions(r, ctx, out);
+    local::plan_visits(r, ctx, out);
+    placement::looked_after_visits(r, ctx, out);
+    placement::care_plans(r, ctx, out);
+    placement::placement_plans_and_notifications(r, ctx, out);
+    school::peps(r, ctx, out);
+    leaving_care::needs_assessments(r, ctx, out);
+    leaving_care::personal_adviser_visits(r, ctx, out);
+    local::allocations(r, ctx, out);
+    local::urgent_contacts(r, ctx, out);
+    local::cin_plan_reviews(r, ctx, out);
+    local::case_supervisions(r, ctx, out);
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(
+pub(super) fn push(
     out: &mut Vec<Clock>,
     ctx: &Ctx<'_>,
     rule: &'static Rule,
@@ -188,7 +197,7 @@ fn push(
     });
 }
 
-fn add_months(d: Date, months: i32) -> Date {
+pub(super) fn add_months(d: Date, months: i32) -> Date {
     // jiff clamps to the month's end: 31 January + 1 month = 28 (or 29) February.
     d.checked_add(Span::new().months(months)).unwrap_or(d)
 }
@@ -370,7 +379,7 @@ fn lac_reviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
 /// A repeating timescale: each occurrence is due a step after the previous one was
 /// met (or after the start, for the first), until the requirement ends.
 #[allow(clippy::too_many_arguments)]
-fn repeating(
+pub(super) fn repeating(
     out: &mut Vec<Clock>,
     ctx: &Ctx<'_>,
     rule: &'static Rule,
@@ -381,10 +390,29 @@ fn repeating(
     ended: Option<Date>,
     step: &dyn Fn(u32, Date) -> Date,
 ) {
+    repeating_by_rule(out, ctx, r, record_id, start, done, ended, &|n, from| {
+        (step(n, from), rule)
+    });
+}
+
+/// [`repeating`], where the rule that sets each step can change along the way (a
+/// child's legal status changes while they live at home, so a different paragraph of
+/// the regulation sets the next visit).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn repeating_by_rule(
+    out: &mut Vec<Clock>,
+    ctx: &Ctx<'_>,
+    r: &ChildRecord,
+    record_id: &RecordId,
+    start: Date,
+    done: &[Date],
+    ended: Option<Date>,
+    step: &dyn Fn(u32, Date) -> (Date, &'static Rule),
+) {
     let mut from = start;
     let mut n = 1u32;
     loop {
-        let due = step(n, from);
+        let (due, rule) = step(n, from);
         let met = done
             .get(usize::try_from(n - 1).unwrap_or(usize::MAX))
             .copied();
@@ -555,124 +583,20 @@ fn lado_referrals(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
     }
 }
 
-/// Local visit standards: from the plan's start, each time the child is seen the next
-/// visit is due the set number of working days later, until the plan ends.
-fn plan_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
-    use crate::codes::VisitKind;
-    let seen = |kind: VisitKind, from: Date, to: Option<Date>| {
-        let mut d: Vec<Date> = r
-            .visits
-            .iter()
-            .filter(|v| v.kind == kind && v.seen && v.date > from && to.is_none_or(|e| v.date <= e))
-            .map(|v| v.date)
-            .collect();
-        d.sort();
-        d
-    };
-    let calendar = ctx.calendar;
-    let cp = ctx.settings.cp_visit_working_days;
-    for p in &r.cp_plans {
-        let done = seen(VisitKind::ChildProtection, p.start_date, p.end_date);
-        repeating(
+fn lado_resolutions(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
+    for l in &r.lado_allegations {
+        let due = Deadline::Day(add_months(l.referred_date, 1));
+        push(
             out,
             ctx,
-            &CP_VISIT,
+            &LADO_RESOLUTION,
             r,
-            &p.id,
-            p.start_date,
-            &done,
-            p.end_date,
-            &|_, from| calendar.add_working_days(from, cp),
+            &l.id,
+            1,
+            l.referred_date,
+            due,
+            l.closed_date.map(|d| (d, None)),
+            None,
         );
-    }
-    let cin = ctx.settings.cin_visit_working_days;
-    for p in &r.cin_plans {
-        let done = seen(VisitKind::ChildInNeed, p.start_date, p.end_date);
-        repeating(
-            out,
-            ctx,
-            &CIN_VISIT,
-            r,
-            &p.id,
-            p.start_date,
-            &done,
-            p.end_date,
-            &|_, from| calendar.add_working_days(from, cin),
-        );
-    }
-}
-
-/// Each placement in a period of care: the episode that started it, when it started
-/// and ended, and whether it is long-term fostering (intended to last until 18).
-/// A change of legal status alone (903 RNE "L") is not a new placement.
-fn placements(
-    r: &ChildRecord,
-    period: &crate::looked_after::PeriodOfCare,
-) -> Vec<(RecordId, Date, Option<Date>, bool)> {
-    use crate::codes::{PlacementType, ReasonNewEpisode};
-    let mut episodes: Vec<_> = r
-        .care_episodes
-        .iter()
-        .filter(|e| e.period_id == period.id)
-        .collect();
-    episodes.sort_by_key(|e| e.start_date);
-    let starts: Vec<_> = episodes
-        .iter()
-        .filter(|e| e.reason_new_episode != ReasonNewEpisode::LegalStatusChangeOnly)
-        .collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let end = starts
-                .get(i + 1)
-                .map(|next| next.start_date)
-                .or(period.end_date);
-            let long_term = matches!(
-                e.placement_type,
-                PlacementType::FosterRelativeFriendLongTerm | PlacementType::FosterOtherLongTerm
-            );
-            (e.id.clone(), e.start_date, end, long_term)
-        })
-        .collect()
-}
-
-fn looked_after_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
-    use crate::codes::VisitKind;
-    for period in &r.periods_of_care {
-        for (episode, start, end, long_term) in placements(r, period) {
-            let mut done: Vec<Date> = r
-                .visits
-                .iter()
-                .filter(|v| {
-                    v.kind == VisitKind::LookedAfter
-                        && v.seen
-                        && v.date >= start
-                        && end.is_none_or(|e| v.date < e)
-                })
-                .map(|v| v.date)
-                .collect();
-            done.sort();
-            let first_year_ends = add_months(start, 12);
-            repeating(
-                out,
-                ctx,
-                &LAC_VISIT,
-                r,
-                &episode,
-                start,
-                &done,
-                end,
-                &|n, from| {
-                    if n == 1 {
-                        from.checked_add(Span::new().days(7)).unwrap_or(from)
-                    } else if from < first_year_ends || !long_term {
-                        from.checked_add(Span::new().weeks(6)).unwrap_or(from)
-                    } else {
-                        add_months(from, 3)
-                    }
-                },
-            );
-        }
     }
 }

@@ -18,6 +18,12 @@ use crate::referral::Referral;
 use crate::section_47::Section47Enquiry;
 use crate::strategy_discussion::StrategyDiscussion;
 
+mod care_leavers;
+mod golden;
+mod local_standards;
+mod placements;
+mod school_terms;
+
 fn id(s: &str) -> RecordId {
     RecordId::parse(s).unwrap()
 }
@@ -430,70 +436,6 @@ fn return_home_interview_within_72_hours_to_the_minute() {
     assert_eq!(got[1].2, ClockState::MetLate { days_late: 1 });
 }
 
-/// A small authority written by hand: two children, every clock's state worked out
-/// from the rules above on Wednesday 15 October 2025.
-///
-/// Child C1: contact Monday 6 October, undecided (due Tuesday 7: overdue 8 days);
-/// referral Monday 1 September, assessment started 2 September, not authorised (45 WD
-/// after Monday 1 September, no holidays until Christmas: nine whole weeks, the day of
-/// referral being day 0, ends Monday 3 November — 19 days left, not yet due).
-/// Child C1 also in care from Monday 29 September (first review and initial health
-/// assessment both 20 WD on: Monday 27 October — 12 days left), with a missing episode returned Saturday 11 October 08:00 and no interview
-/// (due Tuesday 14 October 08:00: overdue 1 day).
-#[test]
-fn golden_small_authority() {
-    let today = date(2025, 10, 15);
-    let mut r = child();
-    contact(&mut r, "K1", date(2025, 10, 6), None);
-    referral(&mut r, "R1", date(2025, 9, 1));
-    assessment(&mut r, "A1", "R1", date(2025, 9, 2), None);
-    period(&mut r, "PC1", date(2025, 9, 29), None);
-    r.missing_episodes.push(MissingEpisode {
-        id: id("M1"),
-        child_id: r.child.id.clone(),
-        kind: MissingType::ALL[0],
-        started_at: "2025-10-10T22:00:00Z".parse().unwrap(),
-        returned_at: Some("2025-10-11T07:00:00Z".parse().unwrap()),
-        rhi_offered: None,
-        rhi_accepted: None,
-        rhi_at: None,
-    });
-    let got: Vec<(&str, Date, ClockState)> = clocks(&r, today)
-        .iter()
-        .map(|c| (c.rule.id, c.due.date(), c.state))
-        .collect();
-    assert_eq!(
-        got,
-        vec![
-            (
-                "CONTACT-DECISION-1WD",
-                date(2025, 10, 7),
-                ClockState::Overdue { days_over: 8 }
-            ),
-            (
-                "ASSESSMENT-45WD",
-                date(2025, 11, 3),
-                ClockState::NotYetDue { days_left: 19 }
-            ),
-            (
-                "LAC-REVIEW",
-                date(2025, 10, 27),
-                ClockState::NotYetDue { days_left: 12 }
-            ),
-            (
-                "RHI-72H",
-                date(2025, 10, 14),
-                ClockState::Overdue { days_over: 1 }
-            ),
-            (
-                "HEALTH-ASSESSMENT",
-                date(2025, 10, 27),
-                ClockState::NotYetDue { days_left: 12 }
-            ),
-        ]
-    );
-}
-
 fn health(r: &mut ChildRecord, n: &str, on: Date, status: HealthCheckStatus) {
     r.health_checks.push(crate::health::HealthCheck {
         id: id(n),
@@ -546,6 +488,7 @@ fn pathway_plan_reviews_every_six_months_clamped_to_month_end() {
         eligible_from: date(2025, 8, 31),
         personal_adviser_id: None,
         end_date: None,
+        needs_assessment_date: None,
     });
     // 31 August + 6 months = 28 February 2026.
     assert_eq!(
@@ -705,13 +648,26 @@ fn local_visit_standards_restart_from_each_time_the_child_is_seen() {
 }
 
 fn episode(r: &mut ChildRecord, n: &str, period: &str, start: Date, rne: &str, place: &str) {
+    episode_as(r, n, period, start, rne, place, "C2");
+}
+
+/// A 903 episode with legal status `ls` (C1 interim care order, C2 care order...).
+fn episode_as(
+    r: &mut ChildRecord,
+    n: &str,
+    period: &str,
+    start: Date,
+    rne: &str,
+    place: &str,
+    ls: &str,
+) {
     r.care_episodes.push(crate::looked_after::CareEpisode {
         id: id(n),
         child_id: r.child.id.clone(),
         period_id: id(period),
         start_date: start,
         reason_new_episode: ReasonNewEpisode::from_code(rne).unwrap(),
-        legal_status: LegalStatus::from_code("C2").unwrap(),
+        legal_status: LegalStatus::from_code(ls).unwrap(),
         category_of_need: PrimaryNeed::from_code("N1").unwrap(),
         placement_type: PlacementType::from_code(place).unwrap(),
         provider: None,

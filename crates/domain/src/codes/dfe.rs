@@ -327,6 +327,17 @@ impl PlacementType {
         )
     }
 
+    /// A foster placement with relatives or friends (U1–U3): a connected person, who may
+    /// be approved temporarily (CPR 2010 reg 24).
+    pub fn is_with_relative_or_friend(self) -> bool {
+        matches!(
+            self,
+            Self::FosterRelativeFriendLongTerm
+                | Self::FosterRelativeFriendFosteringForAdoption
+                | Self::FosterRelativeFriendNotLongTermOrFfa
+        )
+    }
+
     /// Placed for adoption (A3–A6).
     pub fn is_adoption(self) -> bool {
         matches!(

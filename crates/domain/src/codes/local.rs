@@ -190,6 +190,14 @@ code_set! {
     }
 }
 
+impl CareLeaverEligibility {
+    /// Relevant or former relevant: the young person has left care, and a personal
+    /// adviser keeps in touch (Care Leavers (England) Regulations 2010 reg 8).
+    pub fn has_left_care(self) -> bool {
+        matches!(self, Self::Relevant | Self::FormerRelevant)
+    }
+}
+
 code_set! {
     /// The order that secured permanence (SSD ssd_permanence).
     PermanenceOrder, "permanence order" {
