@@ -439,12 +439,25 @@ pub(super) fn repeating_by_rule(
     }
 }
 
+/// One interview per return. An interview offered and declined discharges the duty
+/// (the offer's time is not recorded, so it is not timed). One never held before the
+/// child next goes missing is missed: the next return brings its own interview, so
+/// only the latest episode can stay overdue.
 fn return_home_interviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) {
     for m in &r.missing_episodes {
         let Some(back) = m.returned_at else { continue };
+        if m.rhi_at.is_none() && m.rhi_offered == Some(true) && m.rhi_accepted == Some(false) {
+            continue;
+        }
         let Some(due) = back.checked_add(SignedDuration::from_hours(72)).ok() else {
             continue;
         };
+        let next_episode = r
+            .missing_episodes
+            .iter()
+            .filter(|n| n.started_at >= back && n.id != m.id)
+            .map(|n| local_date(n.started_at))
+            .min();
         let met = m.rhi_at.map(|t| (local_date(t), Some(t)));
         push(
             out,
@@ -456,7 +469,7 @@ fn return_home_interviews(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<Clock>) 
             local_date(back),
             Deadline::Moment(due),
             met,
-            None,
+            next_episode,
         );
     }
 }

@@ -436,6 +436,53 @@ fn return_home_interview_within_72_hours_to_the_minute() {
     assert_eq!(got[1].2, ClockState::MetLate { days_late: 1 });
 }
 
+#[test]
+fn return_home_interview_declined_or_overtaken_by_the_next_episode() {
+    let episode = |n: &str, out: &str, back: &str, offered, accepted| MissingEpisode {
+        id: id(n),
+        child_id: PersonId::parse("C1").unwrap(),
+        kind: MissingType::ALL[0],
+        started_at: out.parse().unwrap(),
+        returned_at: Some(back.parse().unwrap()),
+        rhi_offered: offered,
+        rhi_accepted: accepted,
+        rhi_at: None,
+    };
+    let mut r = child();
+    // Offered and declined: the duty is discharged, nothing to time.
+    r.missing_episodes.push(episode(
+        "M1",
+        "2025-06-01T20:00:00Z",
+        "2025-06-02T10:00:00Z",
+        Some(true),
+        Some(false),
+    ));
+    assert!(only(&r, date(2025, 6, 10), "RHI-72H").is_empty());
+    // Not offered: overdue from 10:01 on Thursday 5 June (72 hours after 10:00 Monday)...
+    r.missing_episodes[0].rhi_offered = Some(false);
+    r.missing_episodes[0].rhi_accepted = None;
+    assert_eq!(
+        only(&r, date(2025, 6, 10), "RHI-72H"),
+        vec![(1, date(2025, 6, 5), ClockState::Overdue { days_over: 5 })]
+    );
+    // ...until the child next goes missing on 20 June: then missed, and the new return
+    // brings its own interview.
+    r.missing_episodes.push(episode(
+        "M2",
+        "2025-06-20T18:00:00Z",
+        "2025-06-21T09:00:00Z",
+        None,
+        None,
+    ));
+    assert_eq!(
+        only(&r, date(2025, 6, 22), "RHI-72H"),
+        vec![
+            (1, date(2025, 6, 5), ClockState::Missed { days_over: 15 }),
+            (1, date(2025, 6, 24), ClockState::DueSoon { days_left: 2 }),
+        ]
+    );
+}
+
 fn health(r: &mut ChildRecord, n: &str, on: Date, status: HealthCheckStatus) {
     r.health_checks.push(crate::health::HealthCheck {
         id: id(n),
