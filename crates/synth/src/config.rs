@@ -206,6 +206,12 @@ pub(crate) struct Practice {
     pub paperwork_late: f64,
     /// Chance a contact rated red is decided within hours (the local standard is 4).
     pub urgent_decided_in_4h: f64,
+    /// Chance an open plan action's owner names nobody ("TBC", "All agencies").
+    pub action_owner_vague: f64,
+    /// Chance an open case is allocated to the team manager rather than a worker.
+    pub manager_holds_case: f64,
+    /// Chance a current children's home placement has no Ofsted number recorded.
+    pub unregistered_home: f64,
 }
 
 impl Practice {
@@ -231,6 +237,9 @@ impl Practice {
             contact_decided_in_1wd: 0.7 + 0.28 * q,
             paperwork_late: 0.4 * (1.0 - q) + 0.05,
             urgent_decided_in_4h: 0.55 + 0.35 * q,
+            action_owner_vague: 0.12 * (1.0 - q),
+            manager_holds_case: 0.06 * (1.0 - q),
+            unregistered_home: 0.15 * (1.0 - q),
         }
     }
 }

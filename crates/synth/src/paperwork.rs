@@ -70,6 +70,7 @@ impl Builder<'_> {
         self.cin_plan_reviews()?;
         self.supervisions()?;
         self.urgent_decisions();
+        self.drift();
         Ok(())
     }
 
@@ -437,6 +438,58 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The drift poor practice leaves that the findings look for: actions whose owner
+    /// names nobody, cases held by a team manager, children's homes with no Ofsted
+    /// number recorded. Drawn last, so nothing else moves.
+    fn drift(&mut self) {
+        let p = &self.g.practice;
+        for i in 0..self.rec.plan_actions.len() {
+            if self.rec.plan_actions[i].status == caseline_domain::codes::ActionStatus::Open
+                && self.rng.chance(p.action_owner_vague)
+            {
+                let who = self
+                    .rng
+                    .pick(&["TBC", "All agencies", "Core group", "Professionals"]);
+                self.rec.plan_actions[i].who = who.to_owned();
+            }
+        }
+        for i in 0..self.rec.allocations.len() {
+            let a = &self.rec.allocations[i];
+            if a.role != AllocationRole::AllocatedSocialWorker
+                || a.worker_id.is_none()
+                || a.end_date.is_some()
+                || !self.rng.chance(p.manager_holds_case)
+            {
+                continue;
+            }
+            let start = day(a.start_date);
+            let manager = self
+                .g
+                .workforce
+                .workers
+                .iter()
+                .find(|w| {
+                    w.team_id == a.team_id
+                        && w.role == JobRole::TeamManager
+                        && day(w.start_date) <= start
+                        && w.end_date.is_none()
+                })
+                .map(|w| w.id.clone());
+            if let Some(m) = manager {
+                self.rec.allocations[i].worker_id = Some(m);
+            }
+        }
+        for i in 0..self.rec.care_episodes.len() {
+            let e = &self.rec.care_episodes[i];
+            if e.end_date.is_none()
+                && e.placement_type == PlacementType::ChildrensHome
+                && self.rng.chance(p.unregistered_home)
+            {
+                self.rec.care_episodes[i].ofsted_urn = None;
+            }
+        }
     }
 
     /// Contacts rated red are mostly decided within hours (the local standard is 4);

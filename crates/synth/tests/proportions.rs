@@ -888,3 +888,58 @@ fn the_later_rules_are_met_less_often_where_practice_is_poor() {
         assert!(p + 0.05 < g, "{rule}: good {g:.3}, poor {p:.3}");
     }
 }
+
+/// How many findings of `kind` the domain finds in the authority on `TODAY`.
+fn findings_of(g: &Generator, records: &[ChildRecord], kind: &str) -> usize {
+    use caseline_domain::work::{WorkSettings, Workforce, case_work};
+    let w = g.workforce();
+    let workforce = Workforce::new(w.teams.clone(), w.workers.clone());
+    let settings = WorkSettings {
+        today: TODAY,
+        now: "2026-01-01T00:00:00Z".parse().unwrap(),
+        calendar: calendar(),
+        clocks: Default::default(),
+        findings: Default::default(),
+    };
+    records
+        .iter()
+        .map(|r| case_work(r, &workforce, &settings))
+        .flat_map(|c| c.findings)
+        .filter(|f| {
+            f.kind.id == kind && (kind != "PLAN-ACTIONS" || f.detail.contains("no named owner"))
+        })
+        .count()
+}
+
+#[test]
+fn poorer_practice_leaves_the_drift_the_findings_look_for() {
+    let n = 2_000;
+    let good_g = Generator::new(config(1.0, n));
+    let poor_g = Generator::new(config(0.0, n));
+    let good: Vec<_> = good_g.children().collect();
+    let poor: Vec<_> = poor_g.children().collect();
+    for kind in ["HELD-BY-MANAGER", "PLAN-ACTIONS"] {
+        let (g, p) = (
+            findings_of(&good_g, &good, kind),
+            findings_of(&poor_g, &poor, kind),
+        );
+        println!("{kind}: good {g}, poor {p}");
+        assert_eq!(g, 0, "{kind} at the best practice");
+        assert!(p > 0, "{kind} at the poorest practice");
+    }
+    // Semi-independent (H5) placements made before K3 existed still show at the best
+    // practice: the finding asks for them to be checked.
+    for kind in [
+        "UNREGISTERED-PLACEMENT",
+        "NOT-SEEN",
+        "HELD-ON-DUTY",
+        "STRATEGY-PARTNERS-ABSENT",
+    ] {
+        let (g, p) = (
+            findings_of(&good_g, &good, kind),
+            findings_of(&poor_g, &poor, kind),
+        );
+        println!("{kind}: good {g}, poor {p}");
+        assert!(p > g, "{kind}: poor {p} should exceed good {g}");
+    }
+}

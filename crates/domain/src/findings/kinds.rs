@@ -958,9 +958,12 @@ fn unregistered_placement(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ),
             ))
         }
-        PlacementType::SemiIndependentLiving if today >= supported_rule => Some((
+        // Registration was required from 28 October 2023, but registered accommodation
+        // could be recorded as K3 only from 1 April 2024; an H5 placement still open
+        // after that is either unregistered or wrongly recorded, and needs checking.
+        PlacementType::SemiIndependentLiving if today >= date(2024, 4, 1) => Some((
             start.max(supported_rule),
-            "In semi-independent accommodation not registered as supported accommodation (required since 28 October 2023)".to_owned(),
+            "Recorded in semi-independent accommodation (H5), not registered supported accommodation (K3): registration has been required since 28 October 2023".to_owned(),
         )),
         _ => None,
     };
