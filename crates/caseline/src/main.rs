@@ -334,7 +334,7 @@ async fn serve(
     }
     let state = AppState {
         db: db.clone(),
-        today: today(),
+        today: None,
         authority_name: "Synthetic Borough Council".to_owned(),
         secure_cookies,
         standards,

@@ -193,7 +193,7 @@ pub(crate) async fn child(
                 "id": record.child.id.as_str(),
                 "name": record.child.full_name(),
                 "date_of_birth": record.child.date_of_birth.map(|d| d.to_string()),
-                "status": record.status_on(state.today).label(),
+                "status": record.status_on(state.today()).label(),
                 "access_basis": basis.code(),
                 "chronology": entries,
             })))

@@ -41,8 +41,10 @@ pub use work::WorkCache;
 pub struct AppState {
     /// The database.
     pub db: caseline_store::Db,
-    /// The date the service treats as today (ages, overdue actions, open work).
-    pub today: jiff::civil::Date,
+    /// The date the service treats as today (ages, clocks, open work): `None` for the
+    /// real date in England, read on every request, so a server left running moves on
+    /// at midnight; tests and demonstrations may fix it.
+    pub today: Option<jiff::civil::Date>,
     /// The local authority's name, shown in the header.
     pub authority_name: String,
     /// Local standards: clock timescales, the due-soon window, finding thresholds.
@@ -52,6 +54,14 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The whole authority's work picture, shared by the work views.
     pub work_cache: WorkCache,
+}
+
+impl AppState {
+    /// Today, as the service sees it.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.today
+            .unwrap_or_else(|| caseline_domain::local_date(jiff::Timestamp::now()))
+    }
 }
 
 /// Who may reach a route, before any per-child scope check.

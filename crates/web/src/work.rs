@@ -135,18 +135,19 @@ impl WorkCache {
     ) -> Result<(Arc<Vec<CaseWork>>, Arc<Workforce>), AppError> {
         // One refresh at a time: others wait and then share it.
         let mut slot = self.0.lock().await;
+        let today = state.today();
         let now_state = state.db.journey_state().await?;
         let reuse = slot.as_ref().is_some_and(|p| {
-            p.today == state.today && p.state.everything_version == now_state.everything_version
+            p.today == today && p.state.everything_version == now_state.everything_version
         });
         let p = match slot.as_mut() {
             Some(p) if reuse => p,
-            _ => slot.insert(full(state).await?),
+            _ => slot.insert(full(state, today).await?),
         };
         if p.state.version != now_state.version {
             let (new_state, changed, records) = state
                 .db
-                .open_cases_changed_since(&picture_actor(), state.today, p.state.version)
+                .open_cases_changed_since(&picture_actor(), today, p.state.version)
                 .await?;
             for id in &changed {
                 p.records.remove(id);
@@ -174,14 +175,11 @@ impl WorkCache {
 }
 
 /// The whole picture from scratch.
-async fn full(state: &AppState) -> Result<Picture, AppError> {
-    let (js, records) = state
-        .db
-        .all_open_cases(&picture_actor(), state.today)
-        .await?;
+async fn full(state: &AppState, today: jiff::civil::Date) -> Result<Picture, AppError> {
+    let (js, records) = state.db.all_open_cases(&picture_actor(), today).await?;
     let mut p = Picture {
         state: js,
-        today: state.today,
+        today,
         timed: std::time::Instant::now(),
         records: records
             .into_iter()
@@ -223,7 +221,7 @@ async fn load(state: &AppState, user: &SignedIn, view: &View) -> Result<Loaded, 
     let ids: HashSet<PersonId> = match scope {
         Some(scope) => state
             .db
-            .open_case_ids(&user.access, &scope, state.today)
+            .open_case_ids(&user.access, &scope, state.today())
             .await?
             .into_iter()
             .collect(),
@@ -660,7 +658,7 @@ pub(crate) async fn team_work(
         .map(|r| work_row(r, &workforce))
         .collect();
     // Everyone in the team, plus anyone outside it holding one of its cases.
-    let mut holders: Vec<WorkerId> = workforce_members(&workforce, &team, state.today);
+    let mut holders: Vec<WorkerId> = workforce_members(&workforce, &team, state.today());
     for c in &cases {
         if c.team_id.as_ref() == Some(&team)
             && let Some(w) = &c.worker_id

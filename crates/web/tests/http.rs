@@ -62,7 +62,7 @@ impl TestApp {
         let (stop, stopped) = oneshot::channel::<()>();
         let state = AppState {
             db: db.clone(),
-            today: TODAY,
+            today: Some(TODAY),
             authority_name: "Exampleshire County Council".into(),
             // As behind TLS: the tests check the Secure, __Host- cookies.
             secure_cookies: true,

@@ -109,7 +109,7 @@ pub(crate) async fn children_list(
         rows: list
             .children
             .iter()
-            .map(|c| ChildRow::new(c, state.today))
+            .map(|c| ChildRow::new(c, state.today()))
             .collect(),
         pagination: pagination::paginate(page, last_page, |n| list_href(&query, n)),
         query,

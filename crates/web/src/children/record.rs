@@ -52,7 +52,7 @@ pub(crate) async fn child_record(
     };
     let workers = state.db.workers().await?;
     let names = StaffNames::new(&workers, &state.db.teams().await?);
-    let today = state.today;
+    let today = state.today();
     let clocks = clocks_for(
         &record,
         today,
