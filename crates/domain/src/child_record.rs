@@ -900,27 +900,12 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::codes::{
-        AssessmentOutcome, Ethnicity, PrimaryNeed, ReasonForClosure, ReferralSource, Sex,
-    };
+    use crate::codes::{AssessmentOutcome, PrimaryNeed, ReasonForClosure, ReferralSource};
 
     fn child(dob: Option<Date>, expected: Option<Date>) -> Person {
         Person {
-            id: PersonId::parse("C1").unwrap(),
-            kind: PersonKind::Child,
-            forename: "Ada".into(),
-            surname: "Example".into(),
-            sex: Sex::from_code("F").unwrap(),
-            ethnicity: Ethnicity::from_code("WBRI").unwrap(),
-            date_of_birth: dob,
             expected_date_of_birth: expected,
-            date_of_death: None,
-            upn: None,
-            upn_unknown_reason: None,
-            nhs_number: None,
-            disabilities: vec![],
-            uasc: false,
-            postcode: None,
+            ..crate::person::example_child("C1", dob)
         }
     }
 

@@ -490,29 +490,15 @@ mod tests {
     use crate::codes::*;
     use crate::front_door::Contact;
     use crate::looked_after::PeriodOfCare;
-    use crate::person::Person;
     use crate::referral::Referral;
     use crate::{PersonId, RecordId};
 
     /// A child born 1 January 2015 with an empty record.
     fn ada(child: &PersonId) -> ChildRecord {
-        ChildRecord::new(Person {
-            id: child.clone(),
-            kind: PersonKind::Child,
-            forename: "Ada".into(),
-            surname: "Example".into(),
-            sex: Sex::from_code("F").unwrap(),
-            ethnicity: Ethnicity::from_code("WBRI").unwrap(),
-            date_of_birth: Some(date(2015, 1, 1)),
-            expected_date_of_birth: None,
-            date_of_death: None,
-            upn: None,
-            upn_unknown_reason: None,
-            nhs_number: None,
-            disabilities: vec![],
-            uasc: false,
-            postcode: None,
-        })
+        ChildRecord::new(crate::person::example_child(
+            child.as_str(),
+            Some(date(2015, 1, 1)),
+        ))
     }
 
     #[test]

@@ -172,3 +172,28 @@ impl ImmigrationStatus {
         )
     }
 }
+
+/// A made-up child for unit tests across the domain: id, date of birth, otherwise
+/// plain defaults.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn example_child(id: &str, date_of_birth: Option<jiff::civil::Date>) -> Person {
+    use crate::codes::{Ethnicity, Sex};
+    Person {
+        id: PersonId::parse(id).unwrap(),
+        kind: PersonKind::Child,
+        forename: "Ada".into(),
+        surname: "Example".into(),
+        sex: Sex::from_code("F").unwrap(),
+        ethnicity: Ethnicity::from_code("WBRI").unwrap(),
+        date_of_birth,
+        expected_date_of_birth: None,
+        date_of_death: None,
+        upn: None,
+        upn_unknown_reason: None,
+        nhs_number: None,
+        disabilities: vec![],
+        uasc: false,
+        postcode: None,
+    }
+}

@@ -13,7 +13,6 @@ use crate::codes::*;
 use crate::front_door::Contact;
 use crate::looked_after::{LookedAfterReview, PeriodOfCare};
 use crate::missing::MissingEpisode;
-use crate::person::Person;
 use crate::referral::Referral;
 use crate::section_47::Section47Enquiry;
 use crate::strategy_discussion::StrategyDiscussion;
@@ -29,23 +28,7 @@ fn id(s: &str) -> RecordId {
 }
 
 fn child() -> ChildRecord {
-    ChildRecord::new(Person {
-        id: PersonId::parse("C1").unwrap(),
-        kind: PersonKind::Child,
-        forename: "Test".into(),
-        surname: "Child".into(),
-        sex: Sex::from_code("F").unwrap(),
-        ethnicity: Ethnicity::from_code("WBRI").unwrap(),
-        date_of_birth: Some(date(2015, 1, 1)),
-        expected_date_of_birth: None,
-        date_of_death: None,
-        upn: None,
-        upn_unknown_reason: None,
-        nhs_number: None,
-        disabilities: vec![],
-        uasc: false,
-        postcode: None,
-    })
+    ChildRecord::new(crate::person::example_child("C1", Some(date(2015, 1, 1))))
 }
 
 fn noon(d: Date) -> Timestamp {

@@ -10,7 +10,6 @@ use crate::child_protection::{ChildInNeedPlan, ChildProtectionPlan};
 use crate::clocks::{ClockSettings, clocks_for};
 use crate::codes::*;
 use crate::looked_after::{CareEpisode, CarePlan, LookedAfterReview, PeriodOfCare};
-use crate::person::Person;
 use crate::plan_action::PlanAction;
 use crate::referral::Referral;
 use crate::strategy_discussion::{AgencyParticipation, StrategyDiscussion};
@@ -23,23 +22,7 @@ fn id(s: &str) -> RecordId {
 }
 
 fn child(born: Date) -> ChildRecord {
-    ChildRecord::new(Person {
-        id: PersonId::parse("C1").unwrap(),
-        kind: PersonKind::Child,
-        forename: "Test".into(),
-        surname: "Child".into(),
-        sex: Sex::from_code("F").unwrap(),
-        ethnicity: Ethnicity::from_code("WBRI").unwrap(),
-        date_of_birth: Some(born),
-        expected_date_of_birth: None,
-        date_of_death: None,
-        upn: None,
-        upn_unknown_reason: None,
-        nhs_number: None,
-        disabilities: vec![],
-        uasc: false,
-        postcode: None,
-    })
+    ChildRecord::new(crate::person::example_child("C1", Some(born)))
 }
 
 fn noon(d: Date) -> Timestamp {
