@@ -60,6 +60,11 @@ pub struct Generator {
     config: SynthConfig,
     calendar: WorkingDayCalendar,
     workforce: Workforce,
+    /// Each team's managers (start, end, id), so nothing scans every worker per child.
+    managers: std::collections::HashMap<
+        caseline_domain::TeamId,
+        Vec<(Day, Option<Day>, caseline_domain::WorkerId)>,
+    >,
     staffing: Staffing,
     practice: Practice,
     mix: Mix,
@@ -77,10 +82,23 @@ impl Generator {
         let mix = Mix::new(&config.targets);
         let (workforce, staffing) =
             infallible(workforce::build(&config, &practice, history_start, today));
+        let mut managers: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        for w in workforce
+            .workers
+            .iter()
+            .filter(|w| w.role == caseline_domain::codes::JobRole::TeamManager)
+        {
+            managers.entry(w.team_id.clone()).or_default().push((
+                day(w.start_date),
+                w.end_date.map(day),
+                w.id.clone(),
+            ));
+        }
         Self {
             config,
             calendar: WorkingDayCalendar::england_and_wales(),
             workforce,
+            managers,
             staffing,
             practice,
             mix,

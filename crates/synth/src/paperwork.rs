@@ -10,13 +10,13 @@
 //! quality (`Practice::paperwork_late`, `urgent_decided_in_4h`, `late_visit`,
 //! `late_review`).
 
+use caseline_domain::RecordId;
 use caseline_domain::codes::{
-    AllocationRole, CareLeaverEligibility, JobRole, LegalStatus, PlacementType, Rag,
-    ReasonNewEpisode, VisitKind,
+    AllocationRole, CareLeaverEligibility, LegalStatus, PlacementType, Rag, ReasonNewEpisode,
+    VisitKind,
 };
 use caseline_domain::looked_after::PlacementDetails;
 use caseline_domain::workforce::CaseSupervision;
-use caseline_domain::{RecordId, WorkerId};
 use jiff::SignedDuration;
 
 use crate::child::{Builder, K, R};
@@ -406,14 +406,7 @@ impl Builder<'_> {
             .collect();
         let late = self.g.practice.late_visit;
         for (start, end, team) in spans {
-            let managers: Vec<(Day, Option<Day>, WorkerId)> = self
-                .g
-                .workforce
-                .workers
-                .iter()
-                .filter(|w| w.team_id == team && w.role == JobRole::TeamManager)
-                .map(|w| (day(w.start_date), w.end_date.map(day), w.id.clone()))
-                .collect();
+            let managers = self.g.managers.get(&team).map_or(&[][..], Vec::as_slice);
             let mut d = start;
             loop {
                 let mut wd = self.rng.range(12, 20);
@@ -467,16 +460,10 @@ impl Builder<'_> {
             let start = day(a.start_date);
             let manager = self
                 .g
-                .workforce
-                .workers
-                .iter()
-                .find(|w| {
-                    w.team_id == a.team_id
-                        && w.role == JobRole::TeamManager
-                        && day(w.start_date) <= start
-                        && w.end_date.is_none()
-                })
-                .map(|w| w.id.clone());
+                .managers
+                .get(&a.team_id)
+                .and_then(|m| m.iter().find(|(s, e, _)| *s <= start && e.is_none()))
+                .map(|m| m.2.clone());
             if let Some(m) = manager {
                 self.rec.allocations[i].worker_id = Some(m);
             }
