@@ -16,6 +16,7 @@ pub mod findings;
 pub mod front_door;
 pub mod health;
 mod ids;
+pub mod indicators;
 pub mod looked_after;
 pub mod missing;
 pub mod other_services;

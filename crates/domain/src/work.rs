@@ -50,6 +50,11 @@ impl Workforce {
         self.workers.get(id)
     }
 
+    /// Every worker, past and present.
+    pub fn workers(&self) -> impl Iterator<Item = &Worker> {
+        self.workers.values()
+    }
+
     /// The workers in a team (current or not).
     pub fn workers_in<'a>(&'a self, team: &'a TeamId) -> impl Iterator<Item = &'a Worker> + 'a {
         self.workers.values().filter(move |w| &w.team_id == team)
