@@ -328,45 +328,39 @@ fn referrals_rate(input: &Input<'_>) -> Measure {
     Measure::per_ten_thousand(items, input.population)
 }
 
+/// A share: the items marked `true` among all the items.
+fn share(items: impl IntoIterator<Item = (bool, Item)>) -> Measure {
+    let (mut hits, mut all) = (Vec::new(), Vec::new());
+    for (hit, i) in items {
+        if hit {
+            hits.push(i.clone());
+        }
+        all.push(i);
+    }
+    Measure::percent(hits, all)
+}
+
 fn contact_decided_1wd(input: &Input<'_>) -> Measure {
-    let (mut within, mut counted) = (Vec::new(), Vec::new());
-    for (r, c) in each(input, |r| &r.contacts) {
+    share(each(input, |r| &r.contacts).filter_map(|(r, c)| {
         let received = local_date(c.received_at);
         if !input.window.contains(received) {
-            continue;
+            return None;
         }
         let due = input.calendar.add_working_days(received, 1);
         let Some(decided) = c.decided_at.map(local_date) else {
             // Still open: late once its day has gone by; otherwise not yet judged.
-            if due < input.window.to {
-                counted.push(item(
-                    r,
-                    Some(&c.id),
-                    received,
-                    format!("not decided (due {due})"),
-                ));
-            }
-            continue;
+            let late = format!("not decided (due {due})");
+            return (due < input.window.to).then(|| (false, item(r, Some(&c.id), received, late)));
         };
         let taken = input.calendar.working_days_between(received, decided);
-        let i = item(
-            r,
-            Some(&c.id),
-            received,
-            format!("decided {decided} (due {due})"),
-        )
-        .with_value(f64::from(taken));
-        if decided <= due {
-            within.push(i.clone());
-        }
-        counted.push(i);
-    }
-    Measure::percent(within, counted)
+        let detail = format!("decided {decided} (due {due})");
+        let i = item(r, Some(&c.id), received, detail).with_value(f64::from(taken));
+        Some((decided <= due, i))
+    }))
 }
 
 fn re_referrals(input: &Input<'_>) -> Measure {
-    let (mut again, mut all) = (Vec::new(), Vec::new());
-    for (r, x) in referrals_in_window(input) {
+    share(referrals_in_window(input).map(|(r, x)| {
         let previous = r
             .referrals
             .iter()
@@ -377,30 +371,21 @@ fn re_referrals(input: &Input<'_>) -> Measure {
             || "referral (no previous referral)".to_owned(),
             |p| format!("referral (previous {p})"),
         );
-        let i = item(r, Some(&x.id), x.referral_date, detail);
-        if previous.is_some_and(|p| x.referral_date <= add_months(p, 12)) {
-            again.push(i.clone());
-        }
-        all.push(i);
-    }
-    Measure::percent(again, all)
+        let again = previous.is_some_and(|p| x.referral_date <= add_months(p, 12));
+        (again, item(r, Some(&x.id), x.referral_date, detail))
+    }))
 }
 
 fn referrals_nfa(input: &Input<'_>) -> Measure {
-    let (mut nfa, mut all) = (Vec::new(), Vec::new());
-    for (r, x) in referrals_in_window(input) {
+    share(referrals_in_window(input).map(|(r, x)| {
         let detail = if x.no_further_action {
             "referral: no further action"
         } else {
             "referral"
         };
         let i = item(r, Some(&x.id), x.referral_date, detail);
-        if x.no_further_action {
-            nfa.push(i.clone());
-        }
-        all.push(i);
-    }
-    Measure::percent(nfa, all)
+        (x.no_further_action, i)
+    }))
 }
 
 /// Working-day bands for assessments (ChAT, shared/domain.md §6).
@@ -428,19 +413,19 @@ const ICPC_BANDS: [(&str, Option<f64>, Option<f64>); 8] = [
     ("21 working days or more", Some(21.0), None),
 ];
 
-/// A share of `items` valued in working days that took at most `limit`, banded.
+/// The share of `items` (valued in working days) that took at most `limit`, banded.
 fn within_working_days(
     items: Vec<Item>,
     limit: f64,
     bands: &[(&str, Option<f64>, Option<f64>)],
 ) -> Measure {
-    let within = items
-        .iter()
-        .filter(|i| i.value.is_some_and(|v| v <= limit))
-        .cloned()
-        .collect();
     let bands = banded(&items, bands);
-    Measure::percent(within, items).with_bands(bands)
+    share(
+        items
+            .into_iter()
+            .map(|i| (i.value.is_some_and(|v| v <= limit), i)),
+    )
+    .with_bands(bands)
 }
 
 fn assessments_45wd(input: &Input<'_>) -> Measure {
@@ -448,39 +433,27 @@ fn assessments_45wd(input: &Input<'_>) -> Measure {
         .filter_map(|(r, a)| {
             let done = a.authorised_date.filter(|d| input.window.contains(*d))?;
             let taken = input.calendar.working_days_between(a.start_date, done);
-            Some(
-                item(
-                    r,
-                    Some(&a.id),
-                    done,
-                    format!("assessment started {}, authorised {done}", a.start_date),
-                )
-                .with_value(f64::from(taken)),
-            )
+            let detail = format!("assessment started {}, authorised {done}", a.start_date);
+            Some(item(r, Some(&a.id), done, detail).with_value(f64::from(taken)))
         })
         .collect();
     within_working_days(items, 45.0, &ASSESSMENT_BANDS)
 }
 
 fn s47_to_icpc(input: &Input<'_>) -> Measure {
-    let (mut conference, mut ended) = (Vec::new(), Vec::new());
-    for (r, s) in each(input, |r| &r.section_47_enquiries) {
-        let Some(end) = s.end_date.filter(|d| input.window.contains(*d)) else {
-            continue;
-        };
-        let outcome = s.outcome.map_or("no outcome recorded", |o| o.label());
-        let i = item(
-            r,
-            Some(&s.id),
-            end,
-            format!("section 47 enquiry: {outcome}"),
-        );
-        if s.outcome == Some(Section47Outcome::InitialConference) {
-            conference.push(i.clone());
-        }
-        ended.push(i);
-    }
-    Measure::percent(conference, ended)
+    share(
+        each(input, |r| &r.section_47_enquiries).filter_map(|(r, s)| {
+            let end = s.end_date.filter(|d| input.window.contains(*d))?;
+            let outcome = s.outcome.map_or("no outcome recorded", |o| o.label());
+            let i = item(
+                r,
+                Some(&s.id),
+                end,
+                format!("section 47 enquiry: {outcome}"),
+            );
+            Some((s.outcome == Some(Section47Outcome::InitialConference), i))
+        }),
+    )
 }
 
 fn icpc_15wd(input: &Input<'_>) -> Measure {
@@ -494,22 +467,13 @@ fn icpc_15wd(input: &Input<'_>) -> Measure {
                         && !c.transfer_in
                         && c.section_47_id.as_ref() == Some(&s.id)
                 })
-                .min_by_key(|c| c.date)?;
-            if !input.window.contains(first.date) {
-                return None;
-            }
+                .min_by_key(|c| c.date)
+                .filter(|c| input.window.contains(c.date))?;
             let taken = input
                 .calendar
                 .working_days_between(s.start_date, first.date);
-            Some(
-                item(
-                    r,
-                    Some(&first.id),
-                    first.date,
-                    format!("initial conference (enquiry started {})", s.start_date),
-                )
-                .with_value(f64::from(taken)),
-            )
+            let detail = format!("initial conference (enquiry started {})", s.start_date);
+            Some(item(r, Some(&first.id), first.date, detail).with_value(f64::from(taken)))
         })
         .collect();
     within_working_days(items, 15.0, &ICPC_BANDS)
@@ -534,104 +498,85 @@ fn cp_ended(input: &Input<'_>) -> Measure {
     let items = each(input, |r| &r.cp_plans)
         .filter_map(|(r, p)| {
             let end = p.end_date.filter(|d| input.window.contains(*d))?;
-            Some(item(
-                r,
-                Some(&p.id),
-                end,
-                format!("plan ended (started {})", p.start_date),
-            ))
+            let detail = format!("plan ended (started {})", p.start_date);
+            Some(item(r, Some(&p.id), end, detail))
         })
         .collect();
     Measure::count(items)
 }
 
 fn cp_second(input: &Input<'_>) -> Measure {
-    let (mut second, mut started) = (Vec::new(), Vec::new());
-    for (r, p) in each(input, |r| &r.cp_plans) {
-        if !input.window.contains(p.start_date) {
-            continue;
-        }
-        let earlier = r
-            .cp_plans
-            .iter()
-            .filter(|q| q.start_date < p.start_date)
-            .count();
-        let i = item(
-            r,
-            Some(&p.id),
-            p.start_date,
-            format!("plan started ({earlier} earlier)"),
-        );
-        if earlier > 0 {
-            second.push(i.clone());
-        }
-        started.push(i);
-    }
-    Measure::percent(second, started)
+    share(
+        each(input, |r| &r.cp_plans)
+            .filter(|(_, p)| input.window.contains(p.start_date))
+            .map(|(r, p)| {
+                let earlier = r
+                    .cp_plans
+                    .iter()
+                    .filter(|q| q.start_date < p.start_date)
+                    .count();
+                let detail = format!("plan started ({earlier} earlier)");
+                (earlier > 0, item(r, Some(&p.id), p.start_date, detail))
+            }),
+    )
 }
 
 fn cp_2_years(input: &Input<'_>) -> Measure {
     let ended: Vec<(Date, Date, Item)> = each(input, |r| &r.cp_plans)
         .filter_map(|(r, p)| {
             let end = p.end_date.filter(|d| input.window.contains(*d))?;
-            let i = item(
-                r,
-                Some(&p.id),
-                end,
-                format!("plan {} to {end}", p.start_date),
-            )
-            .with_value(days(p.start_date, end));
+            let detail = format!("plan {} to {end}", p.start_date);
+            let i = item(r, Some(&p.id), end, detail).with_value(days(p.start_date, end));
             Some((p.start_date, end, i))
         })
         .collect();
-    let long = ended
-        .iter()
-        .filter(|(start, end, _)| add_months(*start, 24) <= *end)
-        .map(|(_, _, i)| i.clone())
-        .collect();
     let bands = duration_bands(&ended);
-    Measure::percent(long, ended.into_iter().map(|(_, _, i)| i).collect()).with_bands(bands)
+    share(
+        ended
+            .into_iter()
+            .map(|(start, end, i)| (add_months(start, 24) <= end, i)),
+    )
+    .with_bands(bands)
 }
 
 fn cp_seen_6_weeks(input: &Input<'_>) -> Measure {
     let on = input.window.to;
-    let (mut seen, mut never, mut all) = (Vec::new(), Vec::new(), Vec::new());
-    for r in input.records {
-        // A child counts once, by the latest plan open that day.
-        let Some(plan) = r
-            .cp_plans
-            .iter()
-            .filter(|p| p.is_open_on(on))
-            .max_by_key(|p| p.start_date)
-        else {
-            continue;
-        };
-        let last = r
-            .visits
-            .iter()
-            .filter(|v| v.seen && plan.start_date <= v.date && v.date <= on)
-            .map(|v| v.date)
-            .max();
-        let Some(last) = last else {
-            let i = item(
-                r,
-                Some(&plan.id),
-                on,
-                format!("not seen since the plan began {}", plan.start_date),
-            );
-            never.push(i.clone());
-            all.push(i);
-            continue;
-        };
-        let since = days(last, on);
-        let i = item(r, Some(&plan.id), on, format!("last seen {last}")).with_value(since);
-        if since <= 42.0 {
-            seen.push(i.clone());
-        }
-        all.push(i);
-    }
+    let children: Vec<(bool, Item)> = input
+        .records
+        .iter()
+        .filter_map(|r| {
+            // A child counts once, by the latest plan open that day.
+            let plan = r
+                .cp_plans
+                .iter()
+                .filter(|p| p.is_open_on(on))
+                .max_by_key(|p| p.start_date)?;
+            let last = r
+                .visits
+                .iter()
+                .filter(|v| v.seen && plan.start_date <= v.date && v.date <= on)
+                .map(|v| v.date)
+                .max();
+            Some(match last {
+                Some(last) => {
+                    let since = days(last, on);
+                    let detail = format!("last seen {last}");
+                    (
+                        since <= 42.0,
+                        item(r, Some(&plan.id), on, detail).with_value(since),
+                    )
+                }
+                // No value: these go in a band of their own.
+                None => {
+                    let detail = format!("not seen since the plan began {}", plan.start_date);
+                    (false, item(r, Some(&plan.id), on, detail))
+                }
+            })
+        })
+        .collect();
+    let items: Vec<Item> = children.iter().map(|(_, i)| i.clone()).collect();
     let mut bands = banded(
-        &all,
+        &items,
         &[
             ("0–6 weeks", Some(0.0), Some(42.0)),
             ("Over 6 to 12 weeks", Some(43.0), Some(84.0)),
@@ -641,38 +586,35 @@ fn cp_seen_6_weeks(input: &Input<'_>) -> Measure {
     );
     bands.push(Band {
         label: "Not seen since the plan began".to_owned(),
-        items: never,
+        items: items.into_iter().filter(|i| i.value.is_none()).collect(),
     });
-    Measure::percent(seen, all).with_bands(bands)
+    share(children).with_bands(bands)
 }
 
 fn cp_seen_alone(input: &Input<'_>) -> Measure {
-    let (mut alone, mut visits) = (Vec::new(), Vec::new());
-    for (r, v) in each(input, |r| &r.visits) {
-        if v.kind != VisitKind::ChildProtection
-            || !v.seen
-            || !input.window.contains(v.date)
-            || r.child.age_on(v.date).is_none_or(|age| age < 4)
-        {
-            continue;
-        }
-        let detail = if v.seen_alone {
-            "child protection visit: seen alone"
-        } else {
-            "child protection visit: seen, not alone"
-        };
-        let i = item(r, Some(&v.id), v.date, detail);
-        if v.seen_alone {
-            alone.push(i.clone());
-        }
-        visits.push(i);
-    }
-    Measure::percent(alone, visits)
+    share(
+        each(input, |r| &r.visits)
+            .filter(|(r, v)| {
+                v.kind == VisitKind::ChildProtection
+                    && v.seen
+                    && input.window.contains(v.date)
+                    && r.child.age_on(v.date).is_some_and(|age| age >= 4)
+            })
+            .map(|(r, v)| {
+                let detail = if v.seen_alone {
+                    "child protection visit: seen alone"
+                } else {
+                    "child protection visit: seen, not alone"
+                };
+                (v.seen_alone, item(r, Some(&v.id), v.date, detail))
+            }),
+    )
 }
 
 fn cp_reviews_on_time(input: &Input<'_>) -> Measure {
-    let (mut on_time, mut held) = (Vec::new(), Vec::new());
+    let mut held = Vec::new();
     for (r, p) in each(input, |r| &r.cp_plans) {
+        // The plan's reviews as the clock CP-REVIEW reads them.
         let mut reviews: Vec<_> = r
             .conferences
             .iter()
@@ -687,21 +629,13 @@ fn cp_reviews_on_time(input: &Input<'_>) -> Measure {
         let mut due = add_months(p.start_date, 3);
         for (n, c) in reviews.into_iter().enumerate() {
             if input.window.contains(c.date) {
-                let i = item(
-                    r,
-                    Some(&c.id),
-                    c.date,
-                    format!("review {} held {}, due {due}", n + 1, c.date),
-                );
-                if c.date <= due {
-                    on_time.push(i.clone());
-                }
-                held.push(i);
+                let detail = format!("review {} held {}, due {due}", n + 1, c.date);
+                held.push((c.date <= due, item(r, Some(&c.id), c.date, detail)));
             }
             due = add_months(c.date, 6);
         }
     }
-    Measure::percent(on_time, held)
+    share(held)
 }
 
 /// Episodes of need closed in the window, with their child and closure date.
