@@ -753,6 +753,17 @@ fn peps_are_in_date_within_6_months_for_children_aged_4_to_15() {
     assert_eq!(records_of(&m.numerator), ["B-PEP1", "E-PEP1"]);
     // 2 of 4.
     assert_close(m.value(), 50.0);
+
+    // 31 March is never exactly 6 months after a day (30 September + 6 months is
+    // 30 March), so the boundary is tested a day later: a PEP on 1 October 2024 is
+    // in date on 1 April 2025 (exactly 6 months) and not on 2 April.
+    let mut h = ten("H");
+    period(&mut h, "P1", date(2023, 1, 1), None);
+    pep(&mut h, "PEP1", date(2024, 10, 1));
+    let h = [h];
+    let on = |to: Date| measure_in(&PEP_IN_DATE, &h, Window::year_to(to), 10_000).value();
+    assert_eq!(on(date(2025, 4, 1)), Some(100.0));
+    assert_eq!(on(date(2025, 4, 2)), Some(0.0));
 }
 
 fn missing_episode<'a>(
