@@ -491,12 +491,12 @@ fn out_of_area(input: &Input<'_>) -> Measure {
         else {
             continue;
         };
-        let where_ = if e.in_area { "in area" } else { "out of area" };
+        let located = if e.in_area { "in area" } else { "out of area" };
         let i = item(
             r,
             Some(&e.id),
             on,
-            format!("{} ({where_})", e.placement_type.code()),
+            format!("{} ({located})", e.placement_type.code()),
         );
         if !e.in_area {
             away.push(i.clone());
@@ -616,12 +616,9 @@ fn checks_in_date(
                 h.status == HealthCheckStatus::Completed && kinds.contains(&h.kind) && h.date <= on
             })
             .max_by_key(|h| h.date);
-        match last {
-            Some(h) if add_months(h.date, months(r)) >= on => {
-                let detail = format!("{} on {}", h.kind.label(), h.date);
-                in_date.push(item(r, Some(&h.id), on, detail));
-            }
-            _ => {}
+        if let Some(h) = last.filter(|h| add_months(h.date, months(r)) >= on) {
+            let detail = format!("{} on {}", h.kind.label(), h.date);
+            in_date.push(item(r, Some(&h.id), on, detail));
         }
         all.push(item(r, Some(&p.id), on, "looked after 12 months or more"));
     }
