@@ -89,6 +89,11 @@ mod tests {
         let all = parse(EMBEDDED).unwrap();
         assert!(all.len() >= 8);
         for c in &all {
+            assert!(
+                crate::indicators::by_id(&c.indicator).is_some(),
+                "{} has no indicator",
+                c.indicator
+            );
             assert!(!c.year.is_empty() && !c.source.is_empty());
         }
         assert_eq!(england("HP-RE-REFERRALS").unwrap().value, 22.6);

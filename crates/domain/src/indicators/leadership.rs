@@ -34,7 +34,7 @@ pub const CASELOAD_PER_FTE: Indicator = Indicator {
     id: "LD-CASELOAD-PER-FTE",
     area: Area::Leadership,
     title: "Open cases per full-time worker",
-    definition: "Children with open work on the last day of the window allocated to a named social worker, senior practitioner or personal adviser, divided by those workers' full-time equivalents in post that day",
+    definition: "Children with open work on the last day of the window (allocated, held on duty or awaiting allocation), divided by the full-time equivalents of the social workers, senior practitioners and personal advisers in post that day",
     source: "SSD ChAT-plus caseload aggregation (open allocated case worker involvements); DfE children's social work workforce (FTE)",
     better: Better::Lower,
     compute: caseload_per_fte,
@@ -148,26 +148,17 @@ fn worker_item(w: &Worker, on: jiff::civil::Date, value: f64) -> Item {
 }
 
 fn caseload_per_fte(input: &Input<'_>) -> Measure {
-    use crate::codes::AllocationRole;
     let on = input.window.to;
-    let holders = case_holders(input, input.window);
+    // Every open case counts, held by a named worker or not: a case held on duty or
+    // awaiting allocation is still the team's work, and leaving it out would make a
+    // service with many unallocated children look lightly loaded.
     let cases: Vec<Item> = input
         .records
         .iter()
         .filter(|r| r.has_open_work(on))
-        .filter_map(|r| {
-            let a = r
-                .allocation_on(AllocationRole::AllocatedSocialWorker, on)
-                .or_else(|| r.allocation_on(AllocationRole::PersonalAdviser, on))?;
-            let w = a.worker_id.as_ref()?;
-            holders.iter().any(|h| &h.id == w).then(|| {
-                let mut i = item(r, Some(&a.id), on, "open case").with_value(1.0);
-                i.worker_id = Some(w.clone());
-                i
-            })
-        })
+        .map(|r| item(r, None, on, "open case").with_value(1.0))
         .collect();
-    let fte: Vec<Item> = holders
+    let fte: Vec<Item> = case_holders(input, input.window)
         .iter()
         .map(|w| worker_item(w, on, f64::from(w.fte_hundredths) / 100.0))
         .collect();
