@@ -67,6 +67,11 @@ impl SynthConfig {
         self.targets.held_on_duty_share = derived.held_on_duty_share;
         self.targets.cp_reviews_on_time_share = derived.cp_reviews_on_time_share;
         self.targets.rhi_within_72h_share = derived.rhi_within_72h_share;
+        self.targets.re_referral_share = derived.re_referral_share;
+        self.targets.cla_three_plus_placements_share = derived.cla_three_plus_placements_share;
+        self.targets.care_leaver_suitable_accommodation_share =
+            derived.care_leaver_suitable_accommodation_share;
+        self.targets.care_leaver_eet_share = derived.care_leaver_eet_share;
         self
     }
 }
@@ -79,7 +84,8 @@ pub struct Targets {
     /// figure; domain.md §6 has no national contact statistic. Default 0.33.
     pub contact_conversion_share: f64,
     /// Share of referrals made within 12 months of a previous referral for the same
-    /// child. England 2025: 22.6% (EES C1; 2024: 22%). Default 0.22.
+    /// child. England 2025: 22.6% (EES C1; 2024: 22%). Default derived from practice
+    /// quality: 0.28 at 0.0, 0.22 at 0.6, 0.17 at 1.0 (cases closed too soon come back).
     pub re_referral_share: f64,
     /// Share of referrals closed with no further action before assessment. England
     /// 2025: 6.5% (EES C1). Default 0.065.
@@ -102,7 +108,7 @@ pub struct Targets {
     /// Share of children looked after on `today` who had three or more placements in
     /// the 12 months before (short-term stability). The 2024 and 2025 England figures
     /// were not retrieved (domain.md §7); the long-run national level is about 10%.
-    /// Default 0.10.
+    /// Default derived from practice quality: 0.16 at 0.0, 0.10 at 0.6, 0.07 at 1.0.
     pub cla_three_plus_placements_share: f64,
     /// Share of generated children whose case is open on `today` (an open episode of
     /// need, or an open entitlement to leaving-care services). The demo authority's
@@ -121,11 +127,13 @@ pub struct Targets {
     /// derived from practice quality: 0.40 at 0.0, 0.63 at 0.6, 0.80 at 1.0.
     pub rhi_within_72h_share: f64,
     /// Share of care leavers' recorded accommodation that is suitable. England: 85% of
-    /// 19-21 year olds (EES 2019; newer figure not retrieved). Default 0.85.
+    /// 19-21 year olds (EES 2019; newer figure not retrieved). Default derived from
+    /// practice quality: 0.76 at 0.0, 0.85 at 0.6, 0.90 at 1.0.
     pub care_leaver_suitable_accommodation_share: f64,
     /// Share of in-touch care leaver contacts recording education, employment or
     /// training. England 2024 at age 22: 30% EET, 26% NEET, 43% not in touch (EES), so
-    /// about 0.54 of those in touch. Default 0.54.
+    /// about 0.54 of those in touch. Default derived from practice quality: 0.44 at
+    /// 0.0, 0.54 at 0.6, 0.60 at 1.0.
     pub care_leaver_eet_share: f64,
 }
 
@@ -135,19 +143,19 @@ impl Targets {
         let q = q.clamp(0.0, 1.0);
         Self {
             contact_conversion_share: 0.33,
-            re_referral_share: 0.22,
+            re_referral_share: by_quality(q, 0.28, 0.22, 0.17),
             referral_nfa_share: 0.065,
             assessed_no_further_action_share: 0.308,
             assessment_within_45wd_share: by_quality(q, 0.60, 0.86, 0.95),
             icpc_within_15wd_share: by_quality(q, 0.60, 0.81, 0.92),
             icpc_cp_plan_share: 0.86,
-            cla_three_plus_placements_share: 0.10,
+            cla_three_plus_placements_share: by_quality(q, 0.16, 0.10, 0.07),
             open_case_share: 0.25,
             held_on_duty_share: by_quality(q, 0.15, 0.05, 0.02),
             cp_reviews_on_time_share: by_quality(q, 0.70, 0.92, 0.98),
             rhi_within_72h_share: by_quality(q, 0.40, 0.63, 0.80),
-            care_leaver_suitable_accommodation_share: 0.85,
-            care_leaver_eet_share: 0.54,
+            care_leaver_suitable_accommodation_share: by_quality(q, 0.76, 0.85, 0.90),
+            care_leaver_eet_share: by_quality(q, 0.44, 0.54, 0.60),
         }
     }
 }
@@ -206,6 +214,17 @@ pub(crate) struct Practice {
     pub paperwork_late: f64,
     /// Chance a contact rated red is decided within hours (the local standard is 4).
     pub urgent_decided_in_4h: f64,
+    /// Chance a child old enough to talk, seen on a visit, is seen alone.
+    pub seen_alone: f64,
+    /// Weight (of 100) of child protection plans lasting over two years (EES D7: 6).
+    pub cp_plans_over_two_years_weight: u32,
+    /// How many visit intervals a late visit may slip by: 1 at quality 0.6 or better,
+    /// up to 4 where practice is poorest (children unseen for weeks).
+    pub late_visit_spread: i32,
+    /// Weight (of about 100) of health and dental checks cancelled.
+    pub health_cancelled_weight: u32,
+    /// Longest wait in days from placement order to match.
+    pub match_days_max: i32,
     /// Chance an open plan action's owner names nobody ("TBC", "All agencies").
     pub action_owner_vague: f64,
     /// Chance an open case is allocated to the team manager rather than a worker.
@@ -237,6 +256,11 @@ impl Practice {
             contact_decided_in_1wd: 0.7 + 0.28 * q,
             paperwork_late: 0.4 * (1.0 - q) + 0.05,
             urgent_decided_in_4h: 0.55 + 0.35 * q,
+            seen_alone: by_quality(q, 0.55, 0.70, 0.80),
+            cp_plans_over_two_years_weight: by_quality(q, 12.0, 6.0, 3.0).round() as u32,
+            late_visit_spread: 1 + (3.0 * (0.6 - q).max(0.0) / 0.6).round() as i32,
+            health_cancelled_weight: by_quality(q, 15.0, 3.0, 2.0).round() as u32,
+            match_days_max: by_quality(q, 420.0, 240.0, 180.0).round() as i32,
             action_owner_vague: 0.12 * (1.0 - q),
             manager_holds_case: 0.06 * (1.0 - q),
             unregistered_home: 0.15 * (1.0 - q),
@@ -257,6 +281,9 @@ mod tests {
         assert!((by_quality(0.3, 0.6, 0.86, 0.95) - 0.73).abs() < 1e-9);
         let c = SynthConfig::demo(Date::constant(2025, 3, 31)).with_practice_quality(0.0);
         assert!((c.targets.held_on_duty_share - 0.15).abs() < 1e-9);
-        assert_eq!(c.targets.re_referral_share, 0.22);
+        // Re-referrals now follow practice (cases closed too soon come back)...
+        assert!((c.targets.re_referral_share - 0.28).abs() < 1e-9);
+        // ...while targets that do not depend on practice are kept.
+        assert_eq!(c.targets.referral_nfa_share, 0.065);
     }
 }

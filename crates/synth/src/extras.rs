@@ -279,7 +279,9 @@ impl Builder<'_> {
             self.visit(kind, day, bedroom)?;
             let mut gap = interval - self.rng.range(0, interval / 4);
             if self.rng.chance(late) {
-                gap += self.rng.range(5, interval);
+                gap += self
+                    .rng
+                    .range(5, interval * self.g.practice.late_visit_spread);
             }
             d += gap;
         }
@@ -290,7 +292,7 @@ impl Builder<'_> {
         let born = self.dob.is_some_and(|b| b <= d);
         let seen = born && self.rng.chance(0.95);
         let talks = self.age_on(d).is_some_and(|a| a >= 4);
-        let seen_alone = seen && talks && self.rng.chance(0.7);
+        let seen_alone = seen && talks && self.rng.chance(self.g.practice.seen_alone);
         let bedroom_seen = seen && self.rng.chance(if bedroom { 0.6 } else { 0.25 });
         let childs_words = (seen && talks && self.rng.chance(0.3))
             .then(|| self.rng.pick(names::CHILDS_WORDS).to_owned());

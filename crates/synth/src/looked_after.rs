@@ -258,7 +258,10 @@ impl Builder<'_> {
             let status = self.rng.weighted(&[
                 (HealthCheckStatus::Completed, 92),
                 (HealthCheckStatus::Refused, if teen { 6 } else { 0 }),
-                (HealthCheckStatus::Cancelled, 3),
+                (
+                    HealthCheckStatus::Cancelled,
+                    self.g.practice.health_cancelled_weight,
+                ),
             ]);
             self.health_check(kind, d, status)?;
             if status == HealthCheckStatus::Completed {
@@ -294,7 +297,10 @@ impl Builder<'_> {
                 let status = self.rng.weighted(&[
                     (HealthCheckStatus::Completed, 85),
                     (HealthCheckStatus::Refused, 7),
-                    (HealthCheckStatus::Cancelled, 8),
+                    (
+                        HealthCheckStatus::Cancelled,
+                        5 + self.g.practice.health_cancelled_weight,
+                    ),
                 ]);
                 self.health_check(HealthCheckKind::Dental, d, status)?;
             }

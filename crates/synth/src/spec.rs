@@ -274,11 +274,13 @@ impl Planner<'_> {
         self.rng.weighted(&routes)
     }
 
-    /// CP plan length from the England spread of plans ending (EES D7 2025).
+    /// CP plan length from the England spread of plans ending (EES D7 2025); plans
+    /// that drift past two years are commoner where practice is poor.
     fn cp_plan_days(&mut self, max: i32) -> i32 {
+        let long = self.g.practice.cp_plans_over_two_years_weight;
         let d = match self
             .rng
-            .weighted(&[(0, 16), (1, 19), (2, 30), (3, 29), (4, 6)])
+            .weighted(&[(0, 16), (1, 19), (2, 30), (3, 29), (4, long)])
         {
             0 => self.rng.range(30, 91),
             1 => self.rng.range(92, 182),
@@ -468,7 +470,7 @@ impl Planner<'_> {
     fn adoption_plan(&mut self) -> AdoptionPlan {
         let adm = self.rng.range(110, 280);
         let placement_order = adm + self.rng.range(50, 200);
-        let matched = placement_order + self.rng.range(30, 240);
+        let matched = placement_order + self.rng.range(30, self.g.practice.match_days_max);
         let placed = matched + self.rng.range(7, 28);
         let order = placed + self.rng.range(100, 300);
         let reversed = self.rng.chance(0.1).then(|| {
