@@ -5,6 +5,7 @@ mod audit_cmd;
 mod bench;
 mod clocks_cmd;
 mod demo_users;
+mod indicators_cmd;
 mod load;
 mod standards;
 mod user_cmd;
@@ -116,6 +117,29 @@ enum Command {
         /// csv or json.
         #[arg(long, default_value = "csv")]
         format: String,
+    },
+    /// Print every performance indicator for the twelve months to a date, with its
+    /// England comparator (CSV, or JSON lines).
+    Indicators {
+        /// SQLite file path or postgres:// URL.
+        #[arg(long, env = "CASELINE_DATABASE")]
+        database: Option<String>,
+        /// The last day of the twelve months measured (default today).
+        #[arg(long)]
+        as_of: Option<Date>,
+        /// csv or json.
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// Children aged 0 to 17 living in the authority, for rates per 10,000.
+        #[arg(long, default_value_t = 60_000)]
+        population: u32,
+        /// Also one line per team.
+        #[arg(long)]
+        by_team: bool,
+        /// Print each indicator's definition, source and England figure as a Markdown
+        /// table instead (what docs/indicators.md is made from).
+        #[arg(long)]
+        definitions: bool,
     },
     /// Manage user accounts.
     User {
@@ -301,6 +325,30 @@ async fn main() -> anyhow::Result<()> {
         } => {
             clocks_cmd::run_findings(&database, as_of.unwrap_or_else(today), &format, settings)
                 .await
+        }
+        Command::Indicators {
+            definitions: true, ..
+        } => {
+            print!("{}", indicators_cmd::definitions());
+            Ok(())
+        }
+        Command::Indicators {
+            database,
+            as_of,
+            format,
+            population,
+            by_team,
+            definitions: false,
+        } => {
+            let database = database.context("--database (or CASELINE_DATABASE) is needed")?;
+            indicators_cmd::run(
+                &database,
+                as_of.unwrap_or_else(today),
+                &format,
+                population,
+                by_team,
+            )
+            .await
         }
         Command::Bench {
             children,
