@@ -387,6 +387,8 @@ async fn serve(
         secure_cookies,
         standards,
         work_cache: Default::default(),
+        perf_cache: Default::default(),
+        child_population: 60_000,
     };
     caseline_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;

@@ -161,13 +161,14 @@ async fn demo_starts_in_an_empty_directory_and_serves_a_chronology() {
     );
 }
 
-/// Every `/work/list` link on a page with the number it shows, deduplicated.
-fn counted_links(html: &str) -> Vec<(String, u64)> {
+/// Every link to a list under `list` (such as "/work/list") on a page, with the number
+/// it shows, deduplicated.
+fn counted_links(html: &str, list: &str) -> Vec<(String, u64)> {
     let mut out: Vec<(String, u64)> = Vec::new();
-    for piece in html.split("href=\"/work/list?").skip(1) {
+    for piece in html.split(&format!("href=\"{list}?")).skip(1) {
         let (query, rest) = piece.split_once('"').unwrap();
         let href = format!(
-            "/work/list?{}",
+            "{list}?{}",
             query.replace("&#38;", "&").replace("&amp;", "&")
         );
         // The link's text starts with its number (after any tags).
@@ -196,11 +197,11 @@ fn list_rows(html: &str) -> u64 {
     })
 }
 
-/// The work views of the default demo authority: every number on "My work", "Team" and
-/// "Service" links to a list whose length is that number, and the list's pages hold
-/// exactly that many rows.
+/// The work views and the performance picture of the default demo authority: every
+/// number on "My work", "Team", "Service" and every performance page links to a list
+/// whose length is that number, and the list's pages hold exactly that many rows.
 #[tokio::test]
-async fn every_number_on_the_work_views_matches_the_list_it_links_to() {
+async fn every_number_on_the_work_views_and_performance_pages_matches_its_list() {
     let demo = start_demo(None).await;
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -241,7 +242,7 @@ async fn every_number_on_the_work_views_matches_the_list_it_links_to() {
             pages.push(get(format!("/work/service?team={team}")).await);
         }
         for page in pages {
-            let links = counted_links(&page);
+            let links = counted_links(&page, "/work/list");
             assert!(
                 links.len() >= 4,
                 "{user} {view}: too few numbers: {links:?}"
@@ -268,6 +269,64 @@ async fn every_number_on_the_work_views_matches_the_list_it_links_to() {
         }
     }
     assert!(checked > 100, "only {checked} numbers checked");
+
+    // The performance picture: the overview, each area and each indicator's page, and
+    // every number on them against the list it links to.
+    let session = sign_in(&client, &demo.base, "leader.demo", "caseline-demo").await;
+    let get = |path: String| {
+        let client = client.clone();
+        let session = session.clone();
+        let base = demo.base.clone();
+        async move {
+            let r = client
+                .get(format!("{base}{path}"))
+                .header("cookie", session)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200, "{path}");
+            r.text().await.unwrap()
+        }
+    };
+    let overview = get("/performance".to_owned()).await;
+    let mut pages = vec![overview.clone()];
+    for area in [
+        "help-and-protection",
+        "children-in-care",
+        "care-leavers",
+        "leadership",
+    ] {
+        pages.push(get(format!("/performance/{area}")).await);
+    }
+    let indicator_pages: Vec<String> = overview
+        .split("href=\"/performance/indicator/")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_owned())
+        .collect();
+    assert!(indicator_pages.len() >= 40, "{}", indicator_pages.len());
+    for id in &indicator_pages {
+        pages.push(get(format!("/performance/indicator/{id}")).await);
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut numbers = 0;
+    for page in &pages {
+        for (href, n) in counted_links(page, "/performance/list") {
+            if !seen.insert(href.clone()) {
+                continue;
+            }
+            let list = get(href.clone()).await;
+            let total: u64 = list
+                .split("data-total=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .and_then(|s| s.parse().ok())
+                .unwrap_or_else(|| panic!("{href}: no total"));
+            assert_eq!(total, n, "{href} shows {n} but lists {total}");
+            assert_eq!(list_rows(&list), n.min(100), "{href} first page");
+            numbers += 1;
+        }
+    }
+    assert!(numbers > 300, "only {numbers} performance numbers checked");
 }
 
 /// Signs in through the form; returns the session cookie as `name=value`.

@@ -1073,6 +1073,8 @@ impl Db {
             )
             .await?;
         }
+        // Pictures computed over every child leave restricted records out.
+        crate::work::mark_children_changed(&mut tx, &[child]).await?;
         record_audit(
             &mut tx,
             actor,

@@ -210,6 +210,70 @@ impl Db {
         Ok((state, changed, records))
     }
 
+    /// Every child's journey records except restricted ones, with the state they were
+    /// read at: what the performance picture is computed from, so that every count
+    /// can be listed to any viewer who sees the whole authority. Audited as one export.
+    pub async fn unrestricted_journeys(
+        &self,
+        actor: &Actor,
+    ) -> Result<(JourneyState, Vec<ChildRecord>), StoreError> {
+        let mut tx = self.begin().await?;
+        let state = journey_state(&mut tx).await?;
+        let cond = "p.kind = $1 AND p.id NOT IN (SELECT child_id FROM restricted_records)";
+        let records = load_journeys(&mut tx, cond, &[PersonKind::Child.to_value()]).await?;
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::ExportAll,
+            None,
+            None,
+            &format!("performance picture: {} children", records.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((state, records))
+    }
+
+    /// The children changed after version `since`, with the current records of those
+    /// not restricted: what a cached performance picture must reload. Audited as one
+    /// export.
+    pub async fn unrestricted_journeys_changed_since(
+        &self,
+        actor: &Actor,
+        since: i64,
+    ) -> Result<(JourneyState, Vec<PersonId>, Vec<ChildRecord>), StoreError> {
+        let mut tx = self.begin().await?;
+        let state = journey_state(&mut tx).await?;
+        let changed = tx
+            .fetch_all(
+                "SELECT child_id FROM child_changes WHERE version > $1 ORDER BY child_id",
+                &[Value::Int(since)],
+            )
+            .await?
+            .iter()
+            .map(|r| PersonId::read(r, "child_changes", "child_id"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let cond = "p.kind = $1 AND p.id NOT IN (SELECT child_id FROM restricted_records) \
+                    AND p.id IN (SELECT child_id FROM child_changes WHERE version > $2)";
+        let records = load_journeys(
+            &mut tx,
+            cond,
+            &[PersonKind::Child.to_value(), Value::Int(since)],
+        )
+        .await?;
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::ExportAll,
+            None,
+            None,
+            &format!("performance picture: {} changed children", changed.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((state, changed, records))
+    }
+
     /// The children with open work on `today` in `scope` that the viewer may see.
     /// Audited as one list naming children, since the view that asks shows them.
     pub async fn open_case_ids(

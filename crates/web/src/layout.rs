@@ -12,6 +12,8 @@ pub(crate) enum Section {
     Children,
     /// The work views (my work, team, service).
     Work,
+    /// The performance picture.
+    Performance,
     /// The signed-in person's account.
     Account,
     /// Break-glass alerts for managers.
@@ -35,6 +37,8 @@ pub(crate) struct Layout {
     pub show_subject_access: bool,
     /// Whether to offer account administration.
     pub show_admin: bool,
+    /// Whether to offer the performance picture (leaders and analysts).
+    pub show_performance: bool,
     /// Which navigation item is current, if any.
     pub section: Option<Section>,
 }
@@ -50,6 +54,8 @@ impl Layout {
             show_alerts: user
                 .is_some_and(|u| u.access.role().may(Capability::ReviewBreakGlassAlerts)),
             show_admin: user.is_some_and(|u| u.access.role().may(Capability::ManageUsers)),
+            show_performance: user
+                .is_some_and(|u| u.access.role().may(Capability::ListAllChildren)),
             show_subject_access: user
                 .is_some_and(|u| u.access.role().may(Capability::SubjectAccessExport)),
             section,
@@ -59,6 +65,11 @@ impl Layout {
     /// Whether the children section is current (for the navigation).
     pub(crate) fn in_children(&self) -> bool {
         self.section == Some(Section::Children)
+    }
+
+    /// Whether the performance section is current.
+    pub(crate) fn in_performance(&self) -> bool {
+        self.section == Some(Section::Performance)
     }
 
     /// Whether the work section is current.

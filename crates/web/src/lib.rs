@@ -17,6 +17,7 @@ mod format;
 mod headers;
 mod layout;
 mod pagination;
+mod performance;
 mod sign_in;
 mod subject_access;
 mod totp;
@@ -33,6 +34,7 @@ use axum::response::Redirect;
 use axum::routing::{MethodRouter, get, post};
 
 pub use auth::hash_password;
+pub use performance::PerformanceCache;
 use tower_http::trace::TraceLayer;
 pub use work::WorkCache;
 
@@ -54,6 +56,10 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The whole authority's work picture, shared by the work views.
     pub work_cache: WorkCache,
+    /// The performance picture's records and measures.
+    pub perf_cache: PerformanceCache,
+    /// Children aged 0 to 17 living in the authority, for rates per 10,000.
+    pub child_population: u32,
 }
 
 impl AppState {
@@ -130,6 +136,22 @@ fn table() -> Vec<(RouteInfo, Handler)> {
         (r("GET", "/work/team", SignedIn), get(work::team_work)),
         (r("GET", "/work/service", SignedIn), get(work::service_work)),
         (r("GET", "/work/list", SignedIn), get(work::work_list)),
+        (
+            r("GET", "/performance", SignedIn),
+            get(performance::overview),
+        ),
+        (
+            r("GET", "/performance/{area}", SignedIn),
+            get(performance::area),
+        ),
+        (
+            r("GET", "/performance/indicator/{indicator}", SignedIn),
+            get(performance::indicator),
+        ),
+        (
+            r("GET", "/performance/list", SignedIn),
+            get(performance::list),
+        ),
         (
             r("GET", "/children", SignedIn),
             get(children::list::children_list),
@@ -256,7 +278,10 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     // Work out the authority's work picture while the first users sign in.
     let warm = state.clone();
-    tokio::spawn(async move { work::warm(&warm).await });
+    tokio::spawn(async move {
+        work::warm(&warm).await;
+        performance::warm(&warm).await;
+    });
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)

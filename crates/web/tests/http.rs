@@ -68,6 +68,8 @@ impl TestApp {
             secure_cookies: true,
             standards: Default::default(),
             work_cache: Default::default(),
+            perf_cache: Default::default(),
+            child_population: 60_000,
         };
         tokio::spawn(caseline_web::serve(listener, state, async {
             let _ = stopped.await;

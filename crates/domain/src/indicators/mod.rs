@@ -98,7 +98,7 @@ pub enum ValueKind {
 }
 
 /// A date window, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Window {
     /// First day.
     pub from: Date,

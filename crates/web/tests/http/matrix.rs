@@ -273,6 +273,18 @@ fn expectation(route: &RouteInfo, who: Who, case: Case) -> Expect {
             _ if sees_authority(role) => Page,
             _ => Forbidden,
         }),
+        // The performance picture counts the whole authority and lists the children
+        // behind every number: for those who see the whole authority.
+        (
+            "GET",
+            "/performance"
+            | "/performance/{area}"
+            | "/performance/indicator/{indicator}"
+            | "/performance/list",
+        ) => signed_in(&|role| match sees_authority(role) {
+            true => Page,
+            false => Forbidden,
+        }),
         ("GET", "/work/service") => signed_in(&|role| match sees_authority(role) {
             true => Page,
             false => Forbidden,
@@ -560,6 +572,7 @@ impl World {
         match route.path {
             "/children" | "/api/children" => format!("{}?q={child}", route.path),
             "/work/list" => "/work/list?view=mine&measure=cases".to_owned(),
+            "/performance/list" => "/performance/list?indicator=HP-RE-REFERRALS".to_owned(),
             "/subject-access/pack" => {
                 format!("/subject-access/pack?person={child}&reference=SAR-2025-0042")
             }
@@ -574,7 +587,9 @@ impl World {
             p => p
                 .replace("{id}", child)
                 .replace("{*path}", "caseline.css")
-                .replace("{username}", "mx.nobody"),
+                .replace("{username}", "mx.nobody")
+                .replace("{area}", "help-and-protection")
+                .replace("{indicator}", "HP-RE-REFERRALS"),
         }
     }
 
@@ -698,9 +713,17 @@ impl World {
                         "the team view",
                     ),
                     "/work/service" => want(page.contains("By team</caption>"), "the service view"),
-                    "/work/list" => want(
+                    "/work/list" | "/performance/list" => want(
                         page.contains("id=\"list-total\""),
                         "the list behind a number",
+                    ),
+                    "/performance" => want(page.contains(">Performance</h1>"), "the overview"),
+                    "/performance/{area}" => {
+                        want(page.contains(">Help and protection</h1>"), "an area")
+                    }
+                    "/performance/indicator/{indicator}" => want(
+                        page.contains(">Re-referrals within 12 months</h1>"),
+                        "an indicator",
                     ),
                     other => fail(&format!("no page check for {other}")),
                 }
