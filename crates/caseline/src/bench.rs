@@ -128,6 +128,37 @@ async fn bench_picture_from(db: &Db, engine: &str) -> anyhow::Result<()> {
         cases.len(),
         t.elapsed().as_secs_f64()
     );
+    // The performance picture: every child's record, then every indicator for the year.
+    let t = Instant::now();
+    let (_, all) = db
+        .unrestricted_journeys(&caseline_store::Actor::new("bench"))
+        .await?;
+    let loaded = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let input = caseline_domain::indicators::Input {
+        records: &all,
+        window: caseline_domain::indicators::Window::year_to(today),
+        calendar: &calendar,
+        workforce: &workforce,
+        population: 60_000,
+    };
+    let mut slowest = ("", 0.0f64);
+    for ind in caseline_domain::indicators::all() {
+        let i = Instant::now();
+        let _ = (ind.compute)(&input);
+        let s = i.elapsed().as_secs_f64();
+        if s > slowest.1 {
+            slowest = (ind.id, s);
+        }
+    }
+    println!(
+        "{engine}: performance picture: {} children loaded in {loaded:.2} s; all {} indicators for the year in {:.2} s (slowest {} {:.3} s)",
+        all.len(),
+        caseline_domain::indicators::all().len(),
+        t.elapsed().as_secs_f64(),
+        slowest.0,
+        slowest.1
+    );
     Ok(())
 }
 
