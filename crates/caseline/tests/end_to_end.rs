@@ -573,6 +573,55 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             .wait()
             .for_element(Locator::Css("input[name='username']"))
             .await?;
+
+        // A senior leader reads the performance picture: every area, then one
+        // indicator with its distribution and teams, then the children it counts.
+        for (field, text) in [("username", "leader.demo"), ("password", "caseline-demo")] {
+            browser
+                .find(Locator::Css(&format!("input[name='{field}']")))
+                .await?
+                .send_keys(text)
+                .await?;
+        }
+        browser
+            .find(Locator::Css(
+                "form[action='/sign-in'] button[type='submit']",
+            ))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css("h1")).await?;
+        browser
+            .find(Locator::LinkText("Performance"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css("h1")).await?;
+        screenshot(&browser, "09-performance").await;
+        let overview = browser.find(Locator::Css("main")).await?.text().await?;
+        assert!(
+            overview.contains("Help and protection") && overview.contains("Care leavers"),
+            "{overview}"
+        );
+        browser
+            .find(Locator::LinkText(
+                "Assessments completed within 45 working days",
+            ))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css("h1")).await?;
+        screenshot(&browser, "10-indicator").await;
+        browser
+            .find(Locator::Css("a[href^='/performance/list']"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Id("list-total"))
+            .await?;
+        screenshot(&browser, "11-indicator-list").await;
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;
