@@ -190,6 +190,18 @@ fn counted_links(html: &str, list: &str) -> Vec<(String, u64)> {
     out
 }
 
+/// A page that must answer 200, as the signed-in `session`.
+async fn page(client: &reqwest::Client, base: &str, session: &str, path: String) -> String {
+    let r = client
+        .get(format!("{base}{path}"))
+        .header("cookie", session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{path}");
+    r.text().await.unwrap()
+}
+
 /// Rows in the list's table body.
 fn list_rows(html: &str) -> u64 {
     html.split("<tbody").nth(1).map_or(0, |b| {
@@ -215,21 +227,7 @@ async fn every_number_on_the_work_views_and_performance_pages_matches_its_list()
         ("sm.demo", "/work/service"),
     ] {
         let session = sign_in(&client, &demo.base, user, "caseline-demo").await;
-        let get = |path: String| {
-            let client = client.clone();
-            let session = session.clone();
-            let base = demo.base.clone();
-            async move {
-                let r = client
-                    .get(format!("{base}{path}"))
-                    .header("cookie", session)
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(r.status(), 200, "{path}");
-                r.text().await.unwrap()
-            }
-        };
+        let get = |path: String| page(&client, &demo.base, &session, path);
         let mut pages = vec![get(view.to_owned()).await];
         if view == "/work/service" && user == "leader.demo" {
             // And narrowed to the first team in the chooser.
@@ -273,21 +271,7 @@ async fn every_number_on_the_work_views_and_performance_pages_matches_its_list()
     // The performance picture: the overview, each area and each indicator's page, and
     // every number on them against the list it links to.
     let session = sign_in(&client, &demo.base, "leader.demo", "caseline-demo").await;
-    let get = |path: String| {
-        let client = client.clone();
-        let session = session.clone();
-        let base = demo.base.clone();
-        async move {
-            let r = client
-                .get(format!("{base}{path}"))
-                .header("cookie", session)
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status(), 200, "{path}");
-            r.text().await.unwrap()
-        }
-    };
+    let get = |path: String| page(&client, &demo.base, &session, path);
     let overview = get("/performance".to_owned()).await;
     let mut pages = vec![overview.clone()];
     for area in [

@@ -66,6 +66,9 @@ async fn next_version(tx: &mut Tx) -> Result<i64, StoreError> {
     Ok(journey_state(tx).await?.version)
 }
 
+/// Children (`$1` is the child person kind) whose records are not restricted.
+const UNRESTRICTED: &str = "p.kind = $1 AND p.id NOT IN (SELECT child_id FROM restricted_records)";
+
 /// Marks, within `tx`, a change that touches every child's clocks (workforce, calendar).
 pub(crate) async fn mark_everything_changed(tx: &mut Tx) -> Result<(), StoreError> {
     let v = next_version(tx).await?;
@@ -134,9 +137,56 @@ impl Db {
         Ok(v)
     }
 
+    /// The journey records of the children matching `cond` (on `people p`, with
+    /// `params`), only those changed after version `since` when given, with the state
+    /// read first and the changed children; audited as one export described by `what`.
+    async fn journeys(
+        &self,
+        actor: &Actor,
+        cond: &str,
+        mut params: Vec<Value>,
+        since: Option<i64>,
+        what: &str,
+    ) -> Result<(JourneyState, Vec<PersonId>, Vec<ChildRecord>), StoreError> {
+        let mut tx = self.begin().await?;
+        // Read the state first: a write landing during the load makes the picture
+        // newer than its state says, never older, so it is reloaded next time.
+        let state = journey_state(&mut tx).await?;
+        let mut cond = cond.to_owned();
+        let mut changed = Vec::new();
+        if let Some(since) = since {
+            changed = tx
+                .fetch_all(
+                    "SELECT child_id FROM child_changes WHERE version > $1 ORDER BY child_id",
+                    &[Value::Int(since)],
+                )
+                .await?
+                .iter()
+                .map(|r| PersonId::read(r, "child_changes", "child_id"))
+                .collect::<Result<Vec<_>, _>>()?;
+            params.push(Value::Int(since));
+            cond.push_str(&format!(
+                " AND p.id IN (SELECT child_id FROM child_changes WHERE version > ${})",
+                params.len()
+            ));
+        }
+        let records = load_journeys(&mut tx, &cond, &params).await?;
+        let detail = match since {
+            Some(_) => format!(
+                "{what}: {} changed children, {} loaded",
+                changed.len(),
+                records.len()
+            ),
+            None => format!("{what}: {} children", records.len()),
+        };
+        record_audit(&mut tx, actor, AuditAction::ExportAll, None, None, &detail).await?;
+        tx.commit().await?;
+        Ok((state, changed, records))
+    }
+
     /// Every child with open work on `today` (open referral, plan, period of care,
     /// leaving-care support, private fostering arrangement, LADO allegation or undecided
-    /// contact), with the journey records clocks and findings read, and the version they
+    /// contact), with the journey records clocks and findings read, and the state they
     /// were read at. For the system's own work picture, which pages filter to each
     /// viewer with [`Db::open_case_ids`]; audited as one export.
     pub async fn all_open_cases(
@@ -144,134 +194,62 @@ impl Db {
         actor: &Actor,
         today: Date,
     ) -> Result<(JourneyState, Vec<ChildRecord>), StoreError> {
-        let mut tx = self.begin().await?;
-        // Read the version first: a write landing during the load makes the picture
-        // newer than its version says, never older, so it is recomputed next time.
-        let version = journey_state(&mut tx).await?;
-        let params = [PersonKind::Child.to_value(), today.into()];
-        let records = load_journeys(&mut tx, &open_condition(), &params).await?;
-        record_audit(
-            &mut tx,
-            actor,
-            AuditAction::ExportAll,
-            None,
-            None,
-            &format!("work picture: {} open cases", records.len()),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok((version, records))
+        let params = vec![PersonKind::Child.to_value(), today.into()];
+        let (state, _, records) = self
+            .journeys(actor, &open_condition(), params, None, "work picture")
+            .await?;
+        Ok((state, records))
     }
 
     /// The children whose records changed after version `since`, with the records of
     /// those that have open work on `today`: what a cached work picture must reload.
-    /// Audited as one export.
     pub async fn open_cases_changed_since(
         &self,
         actor: &Actor,
         today: Date,
         since: i64,
     ) -> Result<(JourneyState, Vec<PersonId>, Vec<ChildRecord>), StoreError> {
-        let mut tx = self.begin().await?;
-        let state = journey_state(&mut tx).await?;
-        let changed = tx
-            .fetch_all(
-                "SELECT child_id FROM child_changes WHERE version > $1 ORDER BY child_id",
-                &[Value::Int(since)],
-            )
-            .await?
-            .iter()
-            .map(|r| PersonId::read(r, "child_changes", "child_id"))
-            .collect::<Result<Vec<_>, _>>()?;
-        let params = [
-            PersonKind::Child.to_value(),
-            today.into(),
-            Value::Int(since),
-        ];
-        let cond = format!(
-            "{} AND p.id IN (SELECT child_id FROM child_changes WHERE version > $3)",
-            open_condition()
-        );
-        let records = load_journeys(&mut tx, &cond, &params).await?;
-        record_audit(
-            &mut tx,
+        let params = vec![PersonKind::Child.to_value(), today.into()];
+        self.journeys(
             actor,
-            AuditAction::ExportAll,
-            None,
-            None,
-            &format!(
-                "work picture: {} changed children, {} open",
-                changed.len(),
-                records.len()
-            ),
+            &open_condition(),
+            params,
+            Some(since),
+            "work picture",
         )
-        .await?;
-        tx.commit().await?;
-        Ok((state, changed, records))
+        .await
     }
 
     /// Every child's journey records except restricted ones, with the state they were
     /// read at: what the performance picture is computed from, so that every count
-    /// can be listed to any viewer who sees the whole authority. Audited as one export.
+    /// can be listed to any viewer who sees the whole authority.
     pub async fn unrestricted_journeys(
         &self,
         actor: &Actor,
     ) -> Result<(JourneyState, Vec<ChildRecord>), StoreError> {
-        let mut tx = self.begin().await?;
-        let state = journey_state(&mut tx).await?;
-        let cond = "p.kind = $1 AND p.id NOT IN (SELECT child_id FROM restricted_records)";
-        let records = load_journeys(&mut tx, cond, &[PersonKind::Child.to_value()]).await?;
-        record_audit(
-            &mut tx,
-            actor,
-            AuditAction::ExportAll,
-            None,
-            None,
-            &format!("performance picture: {} children", records.len()),
-        )
-        .await?;
-        tx.commit().await?;
+        let params = vec![PersonKind::Child.to_value()];
+        let (state, _, records) = self
+            .journeys(actor, UNRESTRICTED, params, None, "performance picture")
+            .await?;
         Ok((state, records))
     }
 
     /// The children changed after version `since`, with the current records of those
-    /// not restricted: what a cached performance picture must reload. Audited as one
-    /// export.
+    /// not restricted: what a cached performance picture must reload.
     pub async fn unrestricted_journeys_changed_since(
         &self,
         actor: &Actor,
         since: i64,
     ) -> Result<(JourneyState, Vec<PersonId>, Vec<ChildRecord>), StoreError> {
-        let mut tx = self.begin().await?;
-        let state = journey_state(&mut tx).await?;
-        let changed = tx
-            .fetch_all(
-                "SELECT child_id FROM child_changes WHERE version > $1 ORDER BY child_id",
-                &[Value::Int(since)],
-            )
-            .await?
-            .iter()
-            .map(|r| PersonId::read(r, "child_changes", "child_id"))
-            .collect::<Result<Vec<_>, _>>()?;
-        let cond = "p.kind = $1 AND p.id NOT IN (SELECT child_id FROM restricted_records) \
-                    AND p.id IN (SELECT child_id FROM child_changes WHERE version > $2)";
-        let records = load_journeys(
-            &mut tx,
-            cond,
-            &[PersonKind::Child.to_value(), Value::Int(since)],
-        )
-        .await?;
-        record_audit(
-            &mut tx,
+        let params = vec![PersonKind::Child.to_value()];
+        self.journeys(
             actor,
-            AuditAction::ExportAll,
-            None,
-            None,
-            &format!("performance picture: {} changed children", changed.len()),
+            UNRESTRICTED,
+            params,
+            Some(since),
+            "performance picture",
         )
-        .await?;
-        tx.commit().await?;
-        Ok((state, changed, records))
+        .await
     }
 
     /// The children with open work on `today` in `scope` that the viewer may see.
