@@ -596,6 +596,20 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             .await?;
         browser.wait().for_element(Locator::Css("h1")).await?;
         screenshot(&browser, "10-indicator").await;
+        // The month-by-month chart has a text alternative and a table beneath.
+        let chart = browser
+            .find(Locator::Css("figure.app-chart svg desc"))
+            .await?
+            .html(true)
+            .await?;
+        assert!(
+            chart.contains("months shown") || chart.contains("No data"),
+            "{chart}"
+        );
+        browser
+            .execute("document.getElementById('trend').scrollIntoView()", vec![])
+            .await?;
+        screenshot(&browser, "10b-indicator-trend").await;
         browser
             .find(Locator::Css("a[href^='/performance/list']"))
             .await?

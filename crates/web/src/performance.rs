@@ -216,7 +216,21 @@ fn against_england(ind: &Indicator, value: Option<f64>) -> Tag {
 }
 
 fn list_href(ind: &Indicator, team: Option<&TeamId>, band: Option<usize>, page: u32) -> String {
+    window_list_href(ind, None, team, band, page)
+}
+
+/// A list's address; `window` when it is not the twelve months to today.
+fn window_list_href(
+    ind: &Indicator,
+    window: Option<Window>,
+    team: Option<&TeamId>,
+    band: Option<usize>,
+    page: u32,
+) -> String {
     let mut href = format!("/performance/list?indicator={}", ind.id);
+    if let Some(w) = window {
+        href.push_str(&format!("&from={}&to={}", w.from, w.to));
+    }
     if let Some(t) = team {
         href.push_str(&format!("&team={}", format::query_value(t.as_str())));
     }
@@ -356,6 +370,115 @@ struct TeamLine {
     href: String,
 }
 
+/// One month of the trend.
+struct TrendPoint {
+    month: String,
+    value: String,
+    count: usize,
+    among: Option<usize>,
+    href: String,
+}
+
+/// The trend as an SVG line: points, axis labels, and a summary for screen readers.
+struct Chart {
+    points: String,
+    dots: Vec<(f64, f64, String)>,
+    top: String,
+    bottom: String,
+    first: String,
+    last: String,
+    summary: String,
+}
+
+/// Months shown in the trend.
+const TREND_MONTHS: i32 = 24;
+
+async fn trend(
+    state: &AppState,
+    ind: &'static Indicator,
+) -> Result<(Vec<TrendPoint>, Chart), AppError> {
+    let today = state.today();
+    let mut points = Vec::new();
+    let mut values = Vec::new();
+    let mut kind = ValueKind::Count;
+    for back in (0..TREND_MONTHS).rev() {
+        let month = today
+            .first_of_month()
+            .checked_sub(jiff::Span::new().months(back))
+            .unwrap_or(today);
+        let mut window = Window::month_of(month);
+        // The current month runs to today.
+        window.to = window.to.min(today);
+        let m = state.perf_cache.measure(state, ind, window).await?;
+        let value = m.value();
+        kind = m.kind;
+        values.push((month.strftime("%b %Y").to_string(), value));
+        points.push(TrendPoint {
+            month: month.strftime("%B %Y").to_string(),
+            value: shown(m.kind, value),
+            count: m.numerator.len(),
+            among: (m.kind == ValueKind::Percent).then_some(m.denominator.len()),
+            href: window_list_href(ind, Some(window), None, None, 1),
+        });
+    }
+    Ok((points, chart(kind, &values)))
+}
+
+/// Plots the values on a 600 × 200 grid: percentages on 0–100, others from 0 to the
+/// largest value. Months with no data leave a gap in the dots and are skipped by the
+/// line, and the summary says so.
+fn chart(kind: ValueKind, values: &[(String, Option<f64>)]) -> Chart {
+    let max = values
+        .iter()
+        .filter_map(|(_, v)| *v)
+        .fold(0.0_f64, f64::max)
+        .max(1.0);
+    let top = if kind == ValueKind::Percent {
+        100.0
+    } else {
+        max
+    };
+    let n = values.len().max(2) - 1;
+    let mut dots = Vec::new();
+    for (i, (label, v)) in values.iter().enumerate() {
+        if let Some(v) = v {
+            #[allow(clippy::cast_precision_loss)]
+            let x = 40.0 + 550.0 * i as f64 / n as f64;
+            let y = 190.0 - 180.0 * (v / top).clamp(0.0, 1.0);
+            dots.push((x, y, format!("{label}: {v:.1}")));
+        }
+    }
+    let points = dots
+        .iter()
+        .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let known: Vec<f64> = values.iter().filter_map(|(_, v)| *v).collect();
+    let summary = match (known.first(), known.last()) {
+        (Some(a), Some(b)) => format!(
+            "{} months shown; from {a:.1} in {} to {b:.1} in {}{}",
+            values.len(),
+            values.first().map_or("", |v| v.0.as_str()),
+            values.last().map_or("", |v| v.0.as_str()),
+            if known.len() < values.len() {
+                format!("; {} months with no data", values.len() - known.len())
+            } else {
+                String::new()
+            }
+        ),
+        _ => "No data in these months".to_owned(),
+    };
+    Chart {
+        points,
+        dots,
+        top: format!("{top:.0}"),
+        bottom: "0".to_owned(),
+        first: values.first().map(|v| v.0.clone()).unwrap_or_default(),
+        last: values.last().map(|v| v.0.clone()).unwrap_or_default(),
+        summary,
+    }
+}
+
 #[derive(Template)]
 #[template(path = "performance/indicator.html")]
 struct IndicatorPage {
@@ -365,6 +488,8 @@ struct IndicatorPage {
     line: Line,
     bands: Vec<BandLine>,
     teams: Vec<TeamLine>,
+    trend: Vec<TrendPoint>,
+    chart: Chart,
 }
 
 /// `GET /performance/indicator/{indicator}`: one indicator, its distribution and its
@@ -405,6 +530,7 @@ pub(crate) async fn indicator(
         })
         .filter(|l| l.count > 0 || l.among.is_some_and(|n| n > 0))
         .collect();
+    let (trend, chart) = trend(&state, ind).await?;
     let page = IndicatorPage {
         layout: Layout::new(&state, Some(&user), Some(Section::Performance)),
         area: ind.area.label(),
@@ -412,6 +538,8 @@ pub(crate) async fn indicator(
         line,
         bands,
         teams,
+        trend,
+        chart,
     };
     Ok(Html(page.render()?))
 }
@@ -464,7 +592,32 @@ pub(crate) async fn list(
         ),
     };
     let page = crate::children::list::parse_page(params.get("page").map(String::as_str))?;
-    let window = Window::year_to(state.today());
+    let day = |field: &'static str| -> Result<Option<jiff::civil::Date>, AppError> {
+        match params.get(field).map(String::as_str) {
+            None | Some("") => Ok(None),
+            Some(d) => d
+                .parse()
+                .map(Some)
+                .map_err(|_| AppError::bad_request(field, "must be a date such as 2026-03-31")),
+        }
+    };
+    let chosen = match (day("from")?, day("to")?) {
+        (None, None) => None,
+        (Some(from), Some(to)) if from <= to => Some(Window { from, to }),
+        (Some(_), Some(_)) => {
+            return Err(AppError::bad_request(
+                "from",
+                "must not be after the 'to' date",
+            ));
+        }
+        _ => {
+            return Err(AppError::bad_request(
+                "to",
+                "give both 'from' and 'to', or neither",
+            ));
+        }
+    };
+    let window = chosen.unwrap_or_else(|| Window::year_to(state.today()));
     let m = state.perf_cache.measure(&state, ind, window).await?;
     let m = match &team {
         Some(t) => Arc::new(m.for_team(t)),
@@ -552,7 +705,7 @@ pub(crate) async fn list(
             .then(|| pagination::showing(start as u64, rows.len(), total as u64, "row", "rows")),
         rows,
         pagination: pagination::paginate(page, last_page, |n| {
-            list_href(ind, team.as_ref(), band, n)
+            window_list_href(ind, chosen, team.as_ref(), band, n)
         }),
     };
     Ok(Html(page_view.render()?))

@@ -907,3 +907,49 @@ async fn work_lists_refuse_what_they_do_not_recognise_naming_the_parameter() {
         assert!(page.contains(field), "{path}: {}", page.body);
     }
 }
+
+#[tokio::test]
+async fn performance_lists_refuse_what_they_do_not_recognise_naming_the_parameter() {
+    let app = TestApp::start().await;
+    let ok = app
+        .get("/performance/list?indicator=HP-RE-REFERRALS&from=2025-01-01&to=2025-01-31")
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    for (path, field) in [
+        ("/performance/list", "indicator"),
+        ("/performance/list?indicator=NOPE", "indicator"),
+        (
+            "/performance/list?indicator=HP-RE-REFERRALS&team=%3Cb%3E",
+            "team",
+        ),
+        (
+            "/performance/list?indicator=HP-RE-REFERRALS&band=99",
+            "band",
+        ),
+        (
+            "/performance/list?indicator=HP-RE-REFERRALS&from=soon&to=2025-01-31",
+            "from",
+        ),
+        (
+            "/performance/list?indicator=HP-RE-REFERRALS&from=2025-02-01&to=2025-01-31",
+            "from",
+        ),
+        (
+            "/performance/list?indicator=HP-RE-REFERRALS&from=2025-01-01",
+            "to",
+        ),
+        ("/performance/list?indicator=HP-RE-REFERRALS&page=0", "page"),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(page.contains(field), "{path}: {}", page.body);
+    }
+    assert_eq!(
+        app.get("/performance/indicator/NOPE").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/performance/sideways").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
