@@ -190,6 +190,27 @@ fn counted_links(html: &str, list: &str) -> Vec<(String, u64)> {
     out
 }
 
+/// Signs in through the form on the page the browser is showing.
+async fn fill_sign_in(
+    browser: &fantoccini::Client,
+    user: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    for (field, text) in [("username", user), ("password", "caseline-demo")] {
+        browser
+            .find(Locator::Css(&format!("input[name='{field}']")))
+            .await?
+            .send_keys(text)
+            .await?;
+    }
+    browser
+        .find(Locator::Css(
+            "form[action='/sign-in'] button[type='submit']",
+        ))
+        .await?
+        .click()
+        .await
+}
+
 /// A page that must answer 200, as the signed-in `session`.
 async fn page(client: &reqwest::Client, base: &str, session: &str, path: String) -> String {
     let r = client
@@ -411,23 +432,7 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             .for_element(Locator::Css("input[name='username']"))
             .await?;
         screenshot(&browser, "00-sign-in").await;
-        browser
-            .find(Locator::Css("input[name='username']"))
-            .await?
-            .send_keys("sw.demo")
-            .await?;
-        browser
-            .find(Locator::Css("input[name='password']"))
-            .await?
-            .send_keys("caseline-demo")
-            .await?;
-        browser
-            .find(Locator::Css(
-                "form[action='/sign-in'] button[type='submit']",
-            ))
-            .await?
-            .click()
-            .await?;
+        fill_sign_in(&browser, "sw.demo").await?;
         browser
             .wait()
             .for_element(Locator::Css("table a[href^='/children/']"))
@@ -560,20 +565,7 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
 
         // A senior leader reads the performance picture: every area, then one
         // indicator with its distribution and teams, then the children it counts.
-        for (field, text) in [("username", "leader.demo"), ("password", "caseline-demo")] {
-            browser
-                .find(Locator::Css(&format!("input[name='{field}']")))
-                .await?
-                .send_keys(text)
-                .await?;
-        }
-        browser
-            .find(Locator::Css(
-                "form[action='/sign-in'] button[type='submit']",
-            ))
-            .await?
-            .click()
-            .await?;
+        fill_sign_in(&browser, "leader.demo").await?;
         browser.wait().for_element(Locator::Css("h1")).await?;
         browser
             .find(Locator::LinkText("Performance"))
