@@ -16,7 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use caseline_domain::access::Capability;
 use caseline_domain::indicators::{
-    self, Area, Better, Indicator, Input, Item, Measure, ValueKind, Window, england,
+    self, AgainstEngland, Area, Better, Indicator, Input, Item, Measure, ValueKind, Window, england,
 };
 use caseline_domain::work::Workforce;
 use caseline_domain::{ChildRecord, PersonId, TeamId};
@@ -174,45 +174,18 @@ fn shown(kind: ValueKind, value: Option<f64>) -> String {
 
 /// How the value compares with England, in words (the colour only repeats them).
 fn against_england(ind: &Indicator, value: Option<f64>) -> Tag {
-    let (Some(v), Some(e)) = (value, england(ind.id)) else {
-        return Tag {
-            label: "No England figure",
-            class: "govuk-tag--grey",
-        };
-    };
-    // Within 2% of England's figure is "similar": differences that small are noise
-    // at one authority's size.
-    let close = (v - e.value).abs() <= e.value.abs() * 0.02;
-    let higher = v > e.value;
-    match (ind.better, close) {
-        (Better::Neither, _) => Tag {
-            label: if close {
-                "Similar to England"
-            } else if higher {
-                "Higher than England"
-            } else {
-                "Lower than England"
-            },
-            class: "govuk-tag--grey",
-        },
-        (_, true) => Tag {
-            label: "Similar to England",
-            class: "govuk-tag--yellow",
-        },
-        (Better::Higher, false) | (Better::Lower, false) => {
-            if higher == (ind.better == Better::Higher) {
-                Tag {
-                    label: "Better than England",
-                    class: "govuk-tag--green",
-                }
-            } else {
-                Tag {
-                    label: "Worse than England",
-                    class: "govuk-tag--red",
-                }
-            }
+    let (label, class) = match ind.against_england(value) {
+        AgainstEngland::NoFigure => ("No England figure", "govuk-tag--grey"),
+        AgainstEngland::Similar if ind.better == Better::Neither => {
+            ("Similar to England", "govuk-tag--grey")
         }
-    }
+        AgainstEngland::Similar => ("Similar to England", "govuk-tag--yellow"),
+        AgainstEngland::Better => ("Better than England", "govuk-tag--green"),
+        AgainstEngland::Worse => ("Worse than England", "govuk-tag--red"),
+        AgainstEngland::Higher => ("Higher than England", "govuk-tag--grey"),
+        AgainstEngland::Lower => ("Lower than England", "govuk-tag--grey"),
+    };
+    Tag { label, class }
 }
 
 fn list_href(ind: &Indicator, team: Option<&TeamId>, band: Option<usize>, page: u32) -> String {

@@ -324,6 +324,44 @@ pub struct Indicator {
     pub compute: fn(&Input<'_>) -> Measure,
 }
 
+/// How a value stands against England's figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgainstEngland {
+    /// No value, or no England figure shipped.
+    NoFigure,
+    /// Within 2% of England's figure.
+    Similar,
+    /// Better than England, in the indicator's better direction.
+    Better,
+    /// Worse than England.
+    Worse,
+    /// Above England, for an indicator with no better direction.
+    Higher,
+    /// Below England, for an indicator with no better direction.
+    Lower,
+}
+
+impl Indicator {
+    /// How `value` stands against England's figure for this indicator.
+    pub fn against_england(&self, value: Option<f64>) -> AgainstEngland {
+        let (Some(v), Some(e)) = (value, england(self.id)) else {
+            return AgainstEngland::NoFigure;
+        };
+        // Within 2% of England's figure is "similar": differences that small are noise
+        // at one authority's size.
+        if (v - e.value).abs() <= e.value.abs() * 0.02 {
+            return AgainstEngland::Similar;
+        }
+        let higher = v > e.value;
+        match self.better {
+            Better::Neither if higher => AgainstEngland::Higher,
+            Better::Neither => AgainstEngland::Lower,
+            better if higher == (better == Better::Higher) => AgainstEngland::Better,
+            _ => AgainstEngland::Worse,
+        }
+    }
+}
+
 /// Every indicator, area by area.
 pub fn all() -> Vec<&'static Indicator> {
     help_and_protection::INDICATORS

@@ -286,3 +286,22 @@ fn three_social_workers_in_twelve_months() {
     assert_eq!((m.numerator.len(), m.denominator.len()), (1, 4));
     assert_eq!(m.value(), Some(25.0));
 }
+
+#[test]
+fn values_stand_against_england_within_two_percent_as_similar() {
+    let re = by_id("HP-RE-REFERRALS").unwrap(); // England 22.6, lower is better
+    // 2% of 22.6 is 0.452: 23.0 is within it, 23.9 and 20.0 are not.
+    assert_eq!(re.against_england(Some(23.0)), AgainstEngland::Similar);
+    assert_eq!(re.against_england(Some(23.9)), AgainstEngland::Worse);
+    assert_eq!(re.against_england(Some(20.0)), AgainstEngland::Better);
+    let assess = by_id("HP-ASSESSMENTS-45WD").unwrap(); // England 85.7, higher is better
+    assert_eq!(assess.against_england(Some(90.0)), AgainstEngland::Better);
+    assert_eq!(assess.against_england(Some(80.0)), AgainstEngland::Worse);
+    let rate = by_id("CIC-RATE").unwrap(); // England 67, context only
+    assert_eq!(rate.against_england(Some(80.0)), AgainstEngland::Higher);
+    assert_eq!(rate.against_england(Some(50.0)), AgainstEngland::Lower);
+    assert_eq!(rate.against_england(None), AgainstEngland::NoFigure);
+    // No England figure shipped for second plans.
+    let second = by_id("HP-CP-SECOND").unwrap();
+    assert_eq!(second.against_england(Some(10.0)), AgainstEngland::NoFigure);
+}
