@@ -55,9 +55,30 @@ impl Workforce {
         self.workers.values()
     }
 
-    /// The workers in a team (current or not).
-    pub fn workers_in<'a>(&'a self, team: &'a TeamId) -> impl Iterator<Item = &'a Worker> + 'a {
-        self.workers.values().filter(move |w| &w.team_id == team)
+    /// The case-holding workers (social workers, senior practitioners, personal
+    /// advisers) in post on `on`, by name.
+    pub fn case_holders_on(&self, on: Date) -> Vec<&Worker> {
+        let mut holders: Vec<&Worker> = self
+            .workers
+            .values()
+            .filter(|w| {
+                w.start_date <= on
+                    && w.end_date.is_none_or(|e| e >= on)
+                    && matches!(
+                        w.role,
+                        JobRole::SocialWorker
+                            | JobRole::SeniorPractitioner
+                            | JobRole::PersonalAdviser
+                    )
+            })
+            .collect();
+        // A stable order for lists (the index is unordered).
+        holders.sort_by(|a, b| {
+            a.full_name()
+                .cmp(&b.full_name())
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        holders
     }
 
     /// Whether the worker is a team or service manager.

@@ -658,7 +658,12 @@ pub(crate) async fn team_work(
         .map(|r| work_row(r, &workforce))
         .collect();
     // Everyone in the team, plus anyone outside it holding one of its cases.
-    let mut holders: Vec<WorkerId> = workforce_members(&workforce, &team, state.today());
+    let mut holders: Vec<WorkerId> = workforce
+        .case_holders_on(state.today())
+        .into_iter()
+        .filter(|w| w.team_id == team)
+        .map(|w| w.id.clone())
+        .collect();
     for c in &cases {
         if c.team_id.as_ref() == Some(&team)
             && let Some(w) = &c.worker_id
@@ -714,27 +719,6 @@ pub(crate) async fn team_work(
         show_service: user.access.role().may(Capability::ListAllChildren),
     };
     Ok(Html(page.render()?))
-}
-
-/// Case-holding workers in the team on `today`.
-fn workforce_members(
-    workforce: &Workforce,
-    team: &TeamId,
-    today: jiff::civil::Date,
-) -> Vec<WorkerId> {
-    use caseline_domain::codes::JobRole;
-    workforce
-        .workers_in(team)
-        .filter(|w| {
-            w.start_date <= today
-                && w.end_date.is_none_or(|e| e >= today)
-                && matches!(
-                    w.role,
-                    JobRole::SocialWorker | JobRole::SeniorPractitioner | JobRole::PersonalAdviser
-                )
-        })
-        .map(|w| w.id.clone())
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! Leadership: whether children have a named worker, how heavy caseloads are, how
 //! stable the workforce is (ILACS: the impact of leaders on social work practice).
 
-use super::{Area, Better, Indicator, Input, Item, Measure, Window, banded, item};
+use super::{Area, Better, Indicator, Input, Item, Measure, banded, item};
 use crate::codes::JobRole;
 use crate::findings::{self, FindingSettings, findings_for};
 use crate::work::WAITING;
@@ -112,29 +112,6 @@ fn days_waiting(input: &Input<'_>) -> Measure {
     Measure::median(found(input, WAITING).0)
 }
 
-/// Case-holding workers in post on `on`.
-fn case_holders<'a>(input: &Input<'a>, window: Window) -> Vec<&'a Worker> {
-    let mut holders = input
-        .workforce
-        .workers()
-        .filter(|w| {
-            w.start_date <= window.to
-                && w.end_date.is_none_or(|e| e >= window.to)
-                && matches!(
-                    w.role,
-                    JobRole::SocialWorker | JobRole::SeniorPractitioner | JobRole::PersonalAdviser
-                )
-        })
-        .collect::<Vec<_>>();
-    // In a stable order for lists (the workforce index is unordered).
-    holders.sort_by(|a, b| {
-        a.full_name()
-            .cmp(&b.full_name())
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    holders
-}
-
 fn worker_item(w: &Worker, on: jiff::civil::Date, value: f64) -> Item {
     Item {
         child_id: None,
@@ -158,7 +135,9 @@ fn caseload_per_fte(input: &Input<'_>) -> Measure {
         .filter(|r| r.has_open_work(on))
         .map(|r| item(r, None, on, "open case").with_value(1.0))
         .collect();
-    let fte: Vec<Item> = case_holders(input, input.window)
+    let fte: Vec<Item> = input
+        .workforce
+        .case_holders_on(input.window.to)
         .iter()
         .map(|w| worker_item(w, on, f64::from(w.fte_hundredths) / 100.0))
         .collect();
@@ -167,7 +146,9 @@ fn caseload_per_fte(input: &Input<'_>) -> Measure {
 
 fn agency_share(input: &Input<'_>) -> Measure {
     let on = input.window.to;
-    let social_workers: Vec<&Worker> = case_holders(input, input.window)
+    let social_workers: Vec<&Worker> = input
+        .workforce
+        .case_holders_on(input.window.to)
         .into_iter()
         .filter(|w| w.role != JobRole::PersonalAdviser)
         .collect();
