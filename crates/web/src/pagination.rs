@@ -114,6 +114,51 @@ pub(crate) fn showing(
     )
 }
 
+/// One page of a list held in memory, ready to show.
+pub(crate) struct Paged<T> {
+    /// How many rows in all.
+    pub total: usize,
+    /// The rows on this page.
+    pub rows: Vec<T>,
+    /// "Showing 1 to 100 of 250 rows", when there are any.
+    pub showing: Option<String>,
+    /// Links to the other pages.
+    pub pagination: Option<Pagination>,
+}
+
+/// Page `page` of `items`, `per_page` at a time, each shown by `row`; `href` links a
+/// page number. A page past the last is refused, naming `page`.
+pub(crate) fn page_of<T, U>(
+    items: &[T],
+    page: u32,
+    per_page: u32,
+    row: impl Fn(&T) -> U,
+    href: impl Fn(u32) -> String,
+) -> Result<Paged<U>, crate::error::AppError> {
+    let total = items.len();
+    let last_page = page_count(total as u64, per_page);
+    if page > last_page {
+        return Err(crate::error::AppError::bad_request(
+            "page",
+            format!("there are only {last_page} pages: choose a page from 1 to {last_page}"),
+        ));
+    }
+    let start = usize::try_from(u64::from(page - 1) * u64::from(per_page)).unwrap_or(usize::MAX);
+    let rows: Vec<U> = items
+        .iter()
+        .skip(start)
+        .take(per_page as usize)
+        .map(row)
+        .collect();
+    Ok(Paged {
+        total,
+        showing: (total > 0)
+            .then(|| showing(start as u64, rows.len(), total as u64, "row", "rows")),
+        rows,
+        pagination: paginate(page, last_page, href),
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -611,22 +611,13 @@ pub(crate) async fn list(
         Some(i) => &m.bands[i].items,
         None => &m.numerator,
     };
-    let total = items.len();
-    let last_page = pagination::page_count(total as u64, LIST_PAGE_SIZE);
-    if page > last_page {
-        return Err(AppError::bad_request(
-            "page",
-            format!("there are only {last_page} pages: choose a page from 1 to {last_page}"),
-        ));
-    }
     let workforce = state.perf_cache.workforce().await.unwrap_or_default();
     let names = state.perf_cache.names().await;
-    let start = ((page - 1) * LIST_PAGE_SIZE) as usize;
-    let rows: Vec<ItemRow> = items
-        .iter()
-        .skip(start)
-        .take(LIST_PAGE_SIZE as usize)
-        .map(|i| {
+    let paged = pagination::page_of(
+        items,
+        page,
+        LIST_PAGE_SIZE,
+        |i| {
             let (href, name, id) = match (&i.child_id, &i.worker_id) {
                 (Some(c), _) => (
                     Some(record_href(c)),
@@ -655,8 +646,9 @@ pub(crate) async fn list(
                     .map_or_else(|| "No team".to_owned(), |t| t.name.clone()),
                 detail: i.detail.clone(),
             }
-        })
-        .collect();
+        },
+        |n| window_list_href(ind, chosen, team.as_ref(), band, n),
+    )?;
     let mut scope = format!(
         "{} to {}",
         format::date(window.from),
@@ -673,13 +665,10 @@ pub(crate) async fn list(
         title: ind.title,
         scope,
         back_href: format!("/performance/indicator/{}", ind.id),
-        total,
-        showing: (total > 0)
-            .then(|| pagination::showing(start as u64, rows.len(), total as u64, "row", "rows")),
-        rows,
-        pagination: pagination::paginate(page, last_page, |n| {
-            window_list_href(ind, chosen, team.as_ref(), band, n)
-        }),
+        total: paged.total,
+        showing: paged.showing,
+        rows: paged.rows,
+        pagination: paged.pagination,
     };
     Ok(Html(page_view.render()?))
 }

@@ -896,21 +896,13 @@ pub(crate) async fn work_list(
     }
     let Loaded { cases, workforce } = load(&state, &user, &view).await?;
     let rows = selection.rows(&cases);
-    let total = rows.len();
-    let last_page = pagination::page_count(total as u64, LIST_PAGE_SIZE);
-    if page > last_page {
-        return Err(AppError::bad_request(
-            "page",
-            format!("there are only {last_page} pages: choose a page from 1 to {last_page}"),
-        ));
-    }
-    let start = usize::try_from((page - 1) * LIST_PAGE_SIZE).unwrap_or(usize::MAX);
-    let shown: Vec<WorkRow> = rows
-        .iter()
-        .skip(start)
-        .take(LIST_PAGE_SIZE as usize)
-        .map(|r| work_row(r, &workforce))
-        .collect();
+    let paged = pagination::page_of(
+        &rows,
+        page,
+        LIST_PAGE_SIZE,
+        |r| work_row(r, &workforce),
+        |n| list_href(&view, &selection, n),
+    )?;
     let team_name = |t: &TeamId| {
         workforce
             .team(t)
@@ -943,11 +935,10 @@ pub(crate) async fn work_list(
         scope,
         back_href,
         back_label,
-        total,
-        showing: (total > 0)
-            .then(|| pagination::showing(start as u64, shown.len(), total as u64, "row", "rows")),
-        rows: shown,
-        pagination: pagination::paginate(page, last_page, |n| list_href(&view, &selection, n)),
+        total: paged.total,
+        showing: paged.showing,
+        rows: paged.rows,
+        pagination: paged.pagination,
     };
     Ok(Html(page_view.render()?))
 }
