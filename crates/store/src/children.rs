@@ -777,25 +777,3 @@ pub(crate) async fn load_journeys(
     tx.execute("DELETE FROM journey_children", &[]).await?;
     Ok(out)
 }
-
-impl Db {
-    /// Every child with their journey records, for system processes that compute over
-    /// the whole authority (statutory clocks): one query per kind of record rather than
-    /// per child. Relatives and assessment factors are not filled in. Audited as one
-    /// export.
-    pub async fn all_child_records(&self, actor: &Actor) -> Result<Vec<ChildRecord>, StoreError> {
-        let mut tx = self.begin().await?;
-        let out = load_journeys(&mut tx, "p.kind = $1", &[PersonKind::Child.to_value()]).await?;
-        record_audit(
-            &mut tx,
-            actor,
-            AuditAction::ExportAll,
-            None,
-            None,
-            &format!("{} children", out.len()),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(out)
-    }
-}

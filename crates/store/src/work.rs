@@ -184,6 +184,18 @@ impl Db {
         Ok((state, changed, records))
     }
 
+    /// Every child with their journey records, for system processes that compute over
+    /// the whole authority (`caseline clocks`, `caseline indicators`): one query per
+    /// kind of record rather than per child. Relatives and assessment factors are not
+    /// filled in. Audited as one export.
+    pub async fn all_child_records(&self, actor: &Actor) -> Result<Vec<ChildRecord>, StoreError> {
+        let params = vec![PersonKind::Child.to_value()];
+        let (_, _, records) = self
+            .journeys(actor, "p.kind = $1", params, None, "all children")
+            .await?;
+        Ok(records)
+    }
+
     /// Every child with open work on `today` (open referral, plan, period of care,
     /// leaving-care support, private fostering arrangement, LADO allegation or undecided
     /// contact), with the journey records clocks and findings read, and the state they
