@@ -202,3 +202,69 @@ pub struct PlacementDetails {
     /// (CPR 2010 reg 19).
     pub placed_before_assessment_reg19: bool,
 }
+
+/// One placement in a period of care: the 903 episode that began it, every episode of
+/// it in date order (the first included), and the day it ended (the day the next
+/// placement began, or the period of care ended), `None` while it continues.
+#[derive(Debug, Clone)]
+pub struct Placement<'a> {
+    /// The episode that began the placement.
+    pub first: &'a CareEpisode,
+    /// Every episode of the placement, in date order.
+    pub episodes: Vec<&'a CareEpisode>,
+    /// The day it ended.
+    pub end: Option<Date>,
+}
+
+impl Placement<'_> {
+    /// The day the placement began.
+    pub fn start(&self) -> Date {
+        self.first.start_date
+    }
+
+    /// Whether the child lived in it on any day from `from` to `to`: the day it ended
+    /// belongs to the next placement, as a 903 episode's end is the next one's start.
+    pub fn overlaps(&self, from: Date, to: Date) -> bool {
+        self.start() <= to && self.end.is_none_or(|e| e > from)
+    }
+}
+
+/// A change of legal status alone is not a new placement (903 RNE L).
+pub fn legal_status_only(e: &CareEpisode) -> bool {
+    e.reason_new_episode == ReasonNewEpisode::LegalStatusChangeOnly
+}
+
+/// The placements of `period` in date order: each 903 episode begins a new placement
+/// unless `continues` says it carries on the one before (usually
+/// [`legal_status_only`]).
+pub fn placements<'a>(
+    r: &'a crate::ChildRecord,
+    period: &PeriodOfCare,
+    continues: fn(&CareEpisode) -> bool,
+) -> Vec<Placement<'a>> {
+    let mut episodes: Vec<&CareEpisode> = r
+        .care_episodes
+        .iter()
+        .filter(|e| e.period_id == period.id)
+        .collect();
+    episodes.sort_by_key(|e| e.start_date);
+    let mut out: Vec<Placement<'a>> = Vec::new();
+    for e in episodes {
+        if let Some(last) = out.last_mut() {
+            if continues(e) {
+                last.episodes.push(e);
+                continue;
+            }
+            last.end = Some(e.start_date);
+        }
+        out.push(Placement {
+            first: e,
+            episodes: vec![e],
+            end: None,
+        });
+    }
+    if let Some(last) = out.last_mut() {
+        last.end = period.end_date;
+    }
+    out
+}

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 
 use super::rules::{add_months, push, repeating_by_rule};
 use super::{Clock, Ctx, Deadline, Rule};
-use crate::codes::{LegalStatus, PlacementType, ReasonNewEpisode, VisitKind};
-use crate::looked_after::{CareEpisode, PeriodOfCare, PlacementDetails};
+use crate::codes::{LegalStatus, PlacementType, VisitKind};
+use crate::looked_after::{PeriodOfCare, Placement, PlacementDetails};
 use crate::{ChildRecord, RecordId};
 
 /// Visits to a looked-after child by placement: within a week of each placement
@@ -76,46 +76,10 @@ pub const PLACEMENT_NOTIFICATION: Rule = Rule {
 /// connected person: 16 weeks (reg 24) plus one 8-week extension (reg 25(2)).
 const TEMPORARY_APPROVAL_WEEKS: i64 = 24;
 
-/// One placement in a period of care: the episode that started it, the later episodes
-/// that changed only the legal status (903 RNE "L"), and when it ended.
-pub(super) struct Placement<'a> {
-    pub start: &'a CareEpisode,
-    /// Every episode of the placement in date order, the starting one first.
-    pub episodes: Vec<&'a CareEpisode>,
-    pub end: Option<Date>,
-}
-
 /// The placements of a period of care. A change of legal status alone is not a new
 /// placement.
-pub(super) fn placements<'a>(r: &'a ChildRecord, period: &PeriodOfCare) -> Vec<Placement<'a>> {
-    let mut episodes: Vec<&CareEpisode> = r
-        .care_episodes
-        .iter()
-        .filter(|e| e.period_id == period.id)
-        .collect();
-    episodes.sort_by_key(|e| e.start_date);
-    let mut out: Vec<Placement<'a>> = Vec::new();
-    for e in episodes {
-        match out.last_mut() {
-            Some(p) if e.reason_new_episode == ReasonNewEpisode::LegalStatusChangeOnly => {
-                p.episodes.push(e);
-            }
-            _ => {
-                if let Some(p) = out.last_mut() {
-                    p.end = Some(e.start_date);
-                }
-                out.push(Placement {
-                    start: e,
-                    episodes: vec![e],
-                    end: None,
-                });
-            }
-        }
-    }
-    if let Some(p) = out.last_mut() {
-        p.end = period.end_date;
-    }
-    out
+fn placements<'a>(r: &'a ChildRecord, period: &PeriodOfCare) -> Vec<Placement<'a>> {
+    crate::looked_after::placements(r, period, crate::looked_after::legal_status_only)
 }
 
 fn details<'a>(r: &'a ChildRecord, episode: &RecordId) -> Option<&'a PlacementDetails> {
@@ -160,11 +124,11 @@ fn regime(p: &Placement<'_>, details: Option<&PlacementDetails>, on: Date) -> Re
         .iter()
         .rev()
         .find(|e| e.start_date <= on)
-        .map_or(p.start.legal_status, |e| e.legal_status);
+        .map_or(p.first.legal_status, |e| e.legal_status);
     let reg19 = details.is_some_and(|d| d.placed_before_assessment_reg19);
     let reg24 = details.is_some_and(|d| d.temporary_approval_reg24)
-        && on < plus_days(p.start.start_date, TEMPORARY_APPROVAL_WEEKS * 7);
-    let at_home = p.start.placement_type == PlacementType::PlacedWithParents;
+        && on < plus_days(p.first.start_date, TEMPORARY_APPROVAL_WEEKS * 7);
+    let at_home = p.first.placement_type == PlacementType::PlacedWithParents;
     // Where two paragraphs apply (an interim order and reg 19), the stricter one.
     match legal {
         _ if reg24 => Regime::WeeklyThenFourWeekly,
@@ -179,7 +143,7 @@ fn regime(p: &Placement<'_>, details: Option<&PlacementDetails>, on: Date) -> Re
 /// placement (the legal status became C2 part-way through): reg 28(5)(a) wants a
 /// visit within a week of each.
 fn care_orders_made_at_home(p: &Placement<'_>) -> Vec<Date> {
-    if p.start.placement_type != PlacementType::PlacedWithParents {
+    if p.first.placement_type != PlacementType::PlacedWithParents {
         return Vec::new();
     }
     p.episodes
@@ -206,7 +170,7 @@ pub(super) fn looked_after_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<
             .map(|v| v.date)
             .min();
         for p in placements(r, period) {
-            let start = p.start.start_date;
+            let start = p.first.start_date;
             let mut done: Vec<Date> = r
                 .visits
                 .iter()
@@ -219,11 +183,11 @@ pub(super) fn looked_after_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<
                 .map(|v| v.date)
                 .collect();
             done.sort();
-            let details = details(r, &p.start.id);
+            let details = details(r, &p.first.id);
             let orders = care_orders_made_at_home(&p);
             let first_year_ends = add_months(start, 12);
             let long_term = matches!(
-                p.start.placement_type,
+                p.first.placement_type,
                 PlacementType::FosterRelativeFriendLongTerm | PlacementType::FosterOtherLongTerm
             );
             let step = |n: u32, from: Date| -> (Date, &'static Rule) {
@@ -250,7 +214,7 @@ pub(super) fn looked_after_visits(r: &ChildRecord, ctx: &Ctx<'_>, out: &mut Vec<
                     None => (due, regime.rule()),
                 }
             };
-            repeating_by_rule(out, ctx, r, &p.start.id, start, &done, p.end, &step);
+            repeating_by_rule(out, ctx, r, &p.first.id, start, &done, p.end, &step);
         }
     }
 }
@@ -290,9 +254,9 @@ pub(super) fn placement_plans_and_notifications(
 ) {
     for period in &r.periods_of_care {
         for p in placements(r, period) {
-            let start = p.start.start_date;
+            let start = p.first.start_date;
             let due = Deadline::Day(ctx.calendar.add_working_days(start, 5));
-            let d = details(r, &p.start.id);
+            let d = details(r, &p.first.id);
             for (rule, met) in [
                 (&PLACEMENT_PLAN, d.and_then(|d| d.placement_plan_date)),
                 (&PLACEMENT_NOTIFICATION, d.and_then(|d| d.notification_date)),
@@ -302,7 +266,7 @@ pub(super) fn placement_plans_and_notifications(
                     ctx,
                     rule,
                     r,
-                    &p.start.id,
+                    &p.first.id,
                     1,
                     start,
                     due,

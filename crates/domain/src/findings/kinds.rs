@@ -8,7 +8,7 @@ use crate::codes::{
     ActionStatus, Agency, AllocationRole, CarePlanIntention, LegalStatus, PlacementType, PlanKind,
     ReasonNewEpisode, VisitKind,
 };
-use crate::looked_after::{CareEpisode, PeriodOfCare};
+use crate::looked_after::{CareEpisode, PeriodOfCare, Placement, legal_status_only, placements};
 use crate::status::ChildStatus;
 use crate::{ChildRecord, RecordId, WorkerId};
 
@@ -674,36 +674,28 @@ fn permanence(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The episodes of the open period of care, oldest first.
-fn open_period(r: &ChildRecord, today: Date) -> Option<(&PeriodOfCare, Vec<&CareEpisode>)> {
+/// The open period of care, the placement the child is in on `today` (legal-status-only
+/// changes continue a placement), and its latest episode by then.
+fn current_placement(
+    r: &ChildRecord,
+    today: Date,
+) -> Option<(&PeriodOfCare, Placement<'_>, &CareEpisode)> {
     let period = r.periods_of_care.iter().find(|p| p.is_open_on(today))?;
-    let mut episodes: Vec<_> = r
-        .care_episodes
+    let placement = placements(r, period, legal_status_only)
+        .into_iter()
+        .rfind(|p| p.start() <= today)?;
+    let latest = placement
+        .episodes
         .iter()
-        .filter(|e| e.period_id == period.id && e.start_date <= today)
-        .collect();
-    episodes.sort_by_key(|e| e.start_date);
-    Some((period, episodes))
-}
-
-/// When the current placement began: legal-status-only changes (RNE "L") continue it.
-fn current_placement_start(episodes: &[&CareEpisode]) -> Option<Date> {
-    let mut start = None;
-    for e in episodes {
-        if e.reason_new_episode != ReasonNewEpisode::LegalStatusChangeOnly || start.is_none() {
-            start = Some(e.start_date);
-        }
-    }
-    start
+        .rfind(|e| e.start_date <= today)
+        .copied()?;
+    Some((period, placement, latest))
 }
 
 fn placed_with_parents(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let r = ctx.record;
     let today = ctx.today;
-    let Some((_, episodes)) = open_period(r, today) else {
-        return;
-    };
-    let Some(current) = episodes.last() else {
+    let Some((_, placement, current)) = current_placement(r, today) else {
         return;
     };
     if current.placement_type != PlacementType::PlacedWithParents
@@ -711,9 +703,7 @@ fn placed_with_parents(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     {
         return;
     }
-    let Some(start) = current_placement_start(&episodes) else {
-        return;
-    };
+    let start = placement.start();
     let months = ctx.settings.placed_with_parents_months;
     if months_after(start, months) > today {
         return;
@@ -793,7 +783,7 @@ fn personal_adviser(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn placement_instability(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let r = ctx.record;
     let today = ctx.today;
-    let Some((period, _)) = open_period(r, today) else {
+    let Some(period) = r.periods_of_care.iter().find(|p| p.is_open_on(today)) else {
         return;
     };
     let window_start = months_before(today, 12);
@@ -924,15 +914,10 @@ fn partners_absent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn unregistered_placement(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let r = ctx.record;
     let today = ctx.today;
-    let Some((_, episodes)) = open_period(r, today) else {
+    let Some((_, placement, current)) = current_placement(r, today) else {
         return;
     };
-    let Some(current) = episodes.last() else {
-        return;
-    };
-    let Some(start) = current_placement_start(&episodes) else {
-        return;
-    };
+    let start = placement.start();
     let age = r.child.age_on(today);
     let under_16_rule = date(2021, 9, 9);
     let supported_rule = date(2023, 10, 28);

@@ -12,7 +12,7 @@ use crate::clocks::{Clock, ClockSettings, ClockState, clocks_for};
 use crate::codes::{
     HealthCheckKind, HealthCheckStatus, LegalStatus, PermanenceOrder, ReasonNewEpisode, VisitKind,
 };
-use crate::looked_after::{CareEpisode, PeriodOfCare};
+use crate::looked_after::{CareEpisode, PeriodOfCare, legal_status_only, placements};
 use crate::missing::MissingEpisode;
 use crate::permanence::Permanence;
 use crate::{ChildRecord, local_date};
@@ -342,62 +342,6 @@ fn legal_status(input: &Input<'_>) -> Measure {
         .filter_map(|(s, label)| band(s, label))
         .collect();
     Measure::count(tagged.into_iter().map(|(_, i)| i).collect()).with_bands(bands)
-}
-
-/// One placement: the 903 episode that began it and the day it ended (the day the
-/// next placement began, or the period of care ended), `None` while it continues.
-struct Placement<'a> {
-    first: &'a CareEpisode,
-    end: Option<Date>,
-}
-
-impl Placement<'_> {
-    fn start(&self) -> Date {
-        self.first.start_date
-    }
-
-    /// Whether the child lived in it on any day from `from` to `to`: the day it ended
-    /// belongs to the next placement, as a 903 episode's end is the next one's start.
-    fn overlaps(&self, from: Date, to: Date) -> bool {
-        self.start() <= to && self.end.is_none_or(|e| e > from)
-    }
-}
-
-/// The placements of `period` in date order: each 903 episode begins a new placement
-/// unless `continues` says it carries on the one before.
-fn placements<'a>(
-    r: &'a ChildRecord,
-    period: &PeriodOfCare,
-    continues: fn(&CareEpisode) -> bool,
-) -> Vec<Placement<'a>> {
-    let mut episodes: Vec<&CareEpisode> = r
-        .care_episodes
-        .iter()
-        .filter(|e| e.period_id == period.id)
-        .collect();
-    episodes.sort_by_key(|e| e.start_date);
-    let mut out: Vec<Placement<'a>> = Vec::new();
-    for e in episodes {
-        if let Some(last) = out.last_mut() {
-            if continues(e) {
-                continue;
-            }
-            last.end = Some(e.start_date);
-        }
-        out.push(Placement {
-            first: e,
-            end: None,
-        });
-    }
-    if let Some(last) = out.last_mut() {
-        last.end = period.end_date;
-    }
-    out
-}
-
-/// A change of legal status alone is not a new placement (903 RNE L).
-fn legal_status_only(e: &CareEpisode) -> bool {
-    e.reason_new_episode == ReasonNewEpisode::LegalStatusChangeOnly
 }
 
 /// Still living with the same carers: a legal status change (L), a change of placement
