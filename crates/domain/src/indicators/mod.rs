@@ -14,6 +14,8 @@ mod comparators;
 pub mod help_and_protection;
 pub mod leadership;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 
 use jiff::civil::Date;

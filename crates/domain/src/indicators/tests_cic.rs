@@ -8,71 +8,27 @@ use jiff::Timestamp;
 use jiff::civil::{Date, date};
 
 use super::*;
-use crate::calendar::WorkingDayCalendar;
 use crate::codes::{
     AllocationRole, HealthCheckKind, HealthCheckStatus, LegalStatus, MissingType,
     ParticipationCode, PermanenceOrder, PlacementType, PrimaryNeed, ReasonNewEpisode, VisitKind,
 };
 use crate::health::{HealthCheck, PersonalEducationPlan};
-use crate::indicators::{Indicator, Item, Measure, Window};
+use crate::indicators::test_support::{assert_close, measure_in, records_of, rid, who};
+use crate::indicators::{Indicator, Measure, Window};
 use crate::looked_after::{CareEpisode, LookedAfterReview, PeriodOfCare};
 use crate::missing::MissingEpisode;
 use crate::permanence::{AdoptionDetails, Permanence};
 use crate::visit::Visit;
-use crate::work::Workforce;
 use crate::workforce::Allocation;
-use crate::{ChildRecord, RecordId, TeamId};
+use crate::{ChildRecord, TeamId};
 
 const WINDOW: Window = Window {
     from: date(2024, 4, 1),
     to: date(2025, 3, 31),
 };
 
-fn measure_in(
-    ind: &Indicator,
-    records: &[ChildRecord],
-    window: Window,
-    population: u32,
-) -> Measure {
-    let calendar = WorkingDayCalendar::england_and_wales();
-    let workforce = Workforce::default();
-    (ind.compute)(&Input {
-        records,
-        window,
-        calendar: &calendar,
-        workforce: &workforce,
-        population,
-    })
-}
-
 fn measure(ind: &Indicator, records: &[ChildRecord]) -> Measure {
     measure_in(ind, records, WINDOW, 10_000)
-}
-
-/// The children the items name, in order.
-fn who(items: &[Item]) -> Vec<&str> {
-    items
-        .iter()
-        .map(|i| i.child_id.as_ref().unwrap().as_str())
-        .collect()
-}
-
-/// The records the items name, in order.
-fn records_of(items: &[Item]) -> Vec<&str> {
-    items
-        .iter()
-        .map(|i| i.record_id.as_ref().unwrap().as_str())
-        .collect()
-}
-
-fn assert_close(got: Option<f64>, want: f64) {
-    let got = got.unwrap();
-    assert!((got - want).abs() < 1e-9, "got {got}, want {want}");
-}
-
-/// A record id unique across the test's children: the child's id, then `n`.
-fn rid(r: &ChildRecord, n: &str) -> RecordId {
-    RecordId::parse(&format!("{}-{n}", r.child.id.as_str())).unwrap()
 }
 
 fn child(n: &str, born: Date) -> ChildRecord {

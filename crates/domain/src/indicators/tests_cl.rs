@@ -5,16 +5,15 @@
 use jiff::civil::{Date, date};
 
 use super::*;
-use crate::calendar::WorkingDayCalendar;
 use crate::care_leaver::{CareLeaver, CareLeaverContact, PathwayPlanReview};
 use crate::codes::{
     AllocationRole, CareLeaverAccommodation, CareLeaverActivity, CareLeaverEligibility,
     CareLeaverInTouch,
 };
-use crate::indicators::{Indicator, Item, Measure, Window};
-use crate::work::Workforce;
+use crate::indicators::test_support::{measure_in, records_of, rid, who};
+use crate::indicators::{Indicator, Measure, Window};
 use crate::workforce::Allocation;
-use crate::{ChildRecord, RecordId, TeamId, WorkerId};
+use crate::{ChildRecord, TeamId, WorkerId};
 
 const WINDOW: Window = Window {
     from: date(2024, 4, 1),
@@ -22,37 +21,7 @@ const WINDOW: Window = Window {
 };
 
 fn measure(ind: &Indicator, records: &[ChildRecord]) -> Measure {
-    measure_in(ind, records, WINDOW)
-}
-
-fn measure_in(ind: &Indicator, records: &[ChildRecord], window: Window) -> Measure {
-    let calendar = WorkingDayCalendar::england_and_wales();
-    let workforce = Workforce::default();
-    (ind.compute)(&Input {
-        records,
-        window,
-        calendar: &calendar,
-        workforce: &workforce,
-        population: 10_000,
-    })
-}
-
-fn who(items: &[Item]) -> Vec<&str> {
-    items
-        .iter()
-        .map(|i| i.child_id.as_ref().unwrap().as_str())
-        .collect()
-}
-
-fn records_of(items: &[Item]) -> Vec<&str> {
-    items
-        .iter()
-        .map(|i| i.record_id.as_ref().unwrap().as_str())
-        .collect()
-}
-
-fn rid(r: &ChildRecord, n: &str) -> RecordId {
-    RecordId::parse(&format!("{}-{n}", r.child.id.as_str())).unwrap()
+    measure_in(ind, records, WINDOW, 10_000)
 }
 
 /// A young person born on `born` with leaving-care entitlement from `from` to `end`.
@@ -344,6 +313,7 @@ fn pathway_plans_are_in_date_within_6_months_for_those_entitled_6_months() {
         &PATHWAY_PLAN_IN_DATE,
         &records,
         Window::year_to(date(2025, 4, 1)),
+        10_000,
     );
     assert_eq!(who(&m.denominator), ["A", "B", "C", "D", "E"]);
     assert_eq!(
@@ -356,6 +326,7 @@ fn pathway_plans_are_in_date_within_6_months_for_those_entitled_6_months() {
         &PATHWAY_PLAN_IN_DATE,
         &records,
         Window::year_to(date(2025, 4, 2)),
+        10_000,
     );
     assert_eq!(records_of(&m.numerator), ["C-PR2", "D-PR1"]);
 }
