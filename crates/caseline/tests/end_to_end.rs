@@ -190,6 +190,17 @@ fn counted_links(html: &str, list: &str) -> Vec<(String, u64)> {
     out
 }
 
+/// Follows `link` and waits for `ready` on the page it leads to.
+async fn follow(
+    browser: &fantoccini::Client,
+    link: Locator<'_>,
+    ready: Locator<'_>,
+) -> Result<(), fantoccini::error::CmdError> {
+    browser.find(link).await?.click().await?;
+    browser.wait().for_element(ready).await?;
+    Ok(())
+}
+
 /// Signs in through the form on the page the browser is showing.
 async fn fill_sign_in(
     browser: &fantoccini::Client,
@@ -452,15 +463,12 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             .await?
             .send_keys(&surname)
             .await?;
-        browser
-            .find(Locator::Css("form[role='search'] button[type='submit']"))
-            .await?
-            .click()
-            .await?;
-        browser
-            .wait()
-            .for_element(Locator::Css("table a[href^='/children/']"))
-            .await?;
+        follow(
+            &browser,
+            Locator::Css("form[role='search'] button[type='submit']"),
+            Locator::Css("table a[href^='/children/']"),
+        )
+        .await?;
         screenshot(&browser, "02-search-results").await;
         let rows = browser
             .find_all(Locator::Css("table a[href^='/children/']"))
@@ -492,12 +500,12 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         assert_eq!(dates, sorted, "chronology in date order");
 
         // Who has viewed this record: the worker's own visit is there, not flagged.
-        browser
-            .find(Locator::LinkText("Who has viewed this record"))
-            .await?
-            .click()
-            .await?;
-        browser.wait().for_element(Locator::Css("h1")).await?;
+        follow(
+            &browser,
+            Locator::LinkText("Who has viewed this record"),
+            Locator::Css("h1"),
+        )
+        .await?;
         screenshot(&browser, "04-who-has-viewed").await;
         let log = browser.find(Locator::Css("main")).await?.text().await?;
         assert!(
@@ -507,40 +515,27 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
 
         // My work: the worker's clocks in due order; the navigation leads there, and a
         // number leads to the named children behind it, each linking to their record.
-        browser
-            .find(Locator::LinkText("Work"))
-            .await?
-            .click()
-            .await?;
-        browser.wait().for_element(Locator::Css("h1")).await?;
+        follow(&browser, Locator::LinkText("Work"), Locator::Css("h1")).await?;
         screenshot(&browser, "05-my-work").await;
         let work = browser.find(Locator::Css("main")).await?.text().await?;
         assert!(
             work.contains("My work") && work.contains("open cases"),
             "{work}"
         );
-        browser
-            .find(Locator::Css("a.app-counts__link"))
-            .await?
-            .click()
-            .await?;
-        browser
-            .wait()
-            .for_element(Locator::Id("list-total"))
-            .await?;
+        follow(
+            &browser,
+            Locator::Css("a.app-counts__link"),
+            Locator::Id("list-total"),
+        )
+        .await?;
         screenshot(&browser, "06-my-open-cases").await;
-        browser
-            .find(Locator::LinkText("Back to my work"))
-            .await?
-            .click()
-            .await?;
-        browser.wait().for_element(Locator::Css("h1")).await?;
-        browser
-            .find(Locator::LinkText("Team"))
-            .await?
-            .click()
-            .await?;
-        browser.wait().for_element(Locator::Css("#queue")).await?;
+        follow(
+            &browser,
+            Locator::LinkText("Back to my work"),
+            Locator::Css("h1"),
+        )
+        .await?;
+        follow(&browser, Locator::LinkText("Team"), Locator::Css("#queue")).await?;
         screenshot(&browser, "07-team-view").await;
 
         // The account page lists what the role may do; sign out ends the session.
@@ -548,15 +543,12 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         screenshot(&browser, "08-account").await;
         let account = browser.find(Locator::Css("main")).await?.text().await?;
         assert!(account.contains("Social worker"), "{account}");
-        browser
-            .find(Locator::Css("form[action='/sign-out'] button"))
-            .await?
-            .click()
-            .await?;
-        browser
-            .wait()
-            .for_element(Locator::Css("input[name='username']"))
-            .await?;
+        follow(
+            &browser,
+            Locator::Css("form[action='/sign-out'] button"),
+            Locator::Css("input[name='username']"),
+        )
+        .await?;
         browser.goto(&format!("{}/children", demo.base)).await?;
         browser
             .wait()
@@ -567,12 +559,12 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         // indicator with its distribution and teams, then the children it counts.
         fill_sign_in(&browser, "leader.demo").await?;
         browser.wait().for_element(Locator::Css("h1")).await?;
-        browser
-            .find(Locator::LinkText("Performance"))
-            .await?
-            .click()
-            .await?;
-        browser.wait().for_element(Locator::Css("h1")).await?;
+        follow(
+            &browser,
+            Locator::LinkText("Performance"),
+            Locator::Css("h1"),
+        )
+        .await?;
         screenshot(&browser, "09-performance").await;
         let overview = browser.find(Locator::Css("main")).await?.text().await?;
         assert!(
@@ -602,15 +594,12 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             .execute("document.getElementById('trend').scrollIntoView()", vec![])
             .await?;
         screenshot(&browser, "10b-indicator-trend").await;
-        browser
-            .find(Locator::Css("a[href^='/performance/list']"))
-            .await?
-            .click()
-            .await?;
-        browser
-            .wait()
-            .for_element(Locator::Id("list-total"))
-            .await?;
+        follow(
+            &browser,
+            Locator::Css("a[href^='/performance/list']"),
+            Locator::Id("list-total"),
+        )
+        .await?;
         screenshot(&browser, "11-indicator-list").await;
         Ok::<(), fantoccini::error::CmdError>(())
     }
