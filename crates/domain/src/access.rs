@@ -110,6 +110,14 @@ pub struct Viewer {
     pub teams: Vec<TeamId>,
 }
 
+impl Viewer {
+    /// Whether the viewer may see a team's work as a whole (the team view): their own
+    /// team and those they manage, or any team for those who see the whole authority.
+    pub fn may_view_team(&self, team: &TeamId) -> bool {
+        self.role.may(Capability::ListAllChildren) || self.teams.contains(team)
+    }
+}
+
 /// What the store knows about a child that decides access.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChildAccessFacts {
@@ -275,6 +283,19 @@ mod tests {
             decide(&sw, &f),
             AccessDecision::Allowed(Basis::NamedOnRestriction)
         );
+    }
+
+    #[test]
+    fn team_views_are_for_the_viewers_teams_or_the_whole_authority() {
+        let t1 = TeamId::parse("T1").unwrap();
+        let t2 = TeamId::parse("T2").unwrap();
+        let mut v = viewer(Role::TeamManager);
+        v.teams = vec![t1.clone()];
+        assert!(v.may_view_team(&t1));
+        assert!(!v.may_view_team(&t2));
+        let mut leader = viewer(Role::SeniorLeader);
+        leader.teams = vec![];
+        assert!(leader.may_view_team(&t2));
     }
 
     #[test]

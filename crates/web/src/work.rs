@@ -260,11 +260,10 @@ fn require_service(user: &SignedIn) -> Result<(), AppError> {
 /// or every team for those who see the whole authority.
 fn allowed_teams<'a>(user: &SignedIn, workforce: &'a Workforce) -> Vec<&'a TeamId> {
     let viewer = user.access.viewer();
-    let all = viewer.role.may(Capability::ListAllChildren);
     workforce
         .teams()
         .iter()
-        .filter(|t| all || viewer.teams.contains(&t.id))
+        .filter(|t| viewer.may_view_team(&t.id))
         .map(|t| &t.id)
         .collect()
 }
