@@ -87,6 +87,20 @@ impl Db {
         })
     }
 
+    /// Starts a transaction for a long read that must see one consistent state (the
+    /// whole authority's records) without holding the write lock meanwhile: SQLite
+    /// reads a WAL snapshot from the first query; PostgreSQL uses REPEATABLE READ. Only
+    /// temporary tables may be written in it.
+    pub async fn begin_snapshot(&self) -> Result<Tx, StoreError> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN DEFERRED").await?),
+            Db::Postgres(p) => Tx::Postgres(
+                p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ")
+                    .await?,
+            ),
+        })
+    }
+
     /// Runs a read query outside any transaction.
     pub async fn fetch_all(&self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
         Ok(match self {

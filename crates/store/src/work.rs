@@ -148,7 +148,9 @@ impl Db {
         since: Option<i64>,
         what: &str,
     ) -> Result<(JourneyState, Vec<PersonId>, Vec<ChildRecord>), StoreError> {
-        let mut tx = self.begin().await?;
+        // A long read, so it holds no write lock: other people's sign-ins and audited
+        // reads carry on while the whole authority loads.
+        let mut tx = self.begin_snapshot().await?;
         // Read the state first: a write landing during the load makes the picture
         // newer than its state says, never older, so it is reloaded next time.
         let state = journey_state(&mut tx).await?;
@@ -171,6 +173,9 @@ impl Db {
             ));
         }
         let records = load_journeys(&mut tx, &cond, &params).await?;
+        tx.commit().await?;
+        // Audited before anything is returned: if the audit cannot be written the
+        // records are dropped unused.
         let detail = match since {
             Some(_) => format!(
                 "{what}: {} changed children, {} loaded",
@@ -179,8 +184,17 @@ impl Db {
             ),
             None => format!("{what}: {} children", records.len()),
         };
-        record_audit(&mut tx, actor, AuditAction::ExportAll, None, None, &detail).await?;
-        tx.commit().await?;
+        let mut audit = self.begin().await?;
+        record_audit(
+            &mut audit,
+            actor,
+            AuditAction::ExportAll,
+            None,
+            None,
+            &detail,
+        )
+        .await?;
+        audit.commit().await?;
         Ok((state, changed, records))
     }
 
