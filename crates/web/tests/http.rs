@@ -104,6 +104,12 @@ impl TestApp {
             .sign_in(MANAGER, PASSWORD)
             .await
             .expect("test manager signs in");
+        // The server works out its pictures in the background as it starts, writing
+        // audit entries; these pages wait for that, so tests that compare the database
+        // before and after a request see only what the request did.
+        for settled in ["/work/service", "/performance"] {
+            assert_eq!(app.get(settled).await.status, StatusCode::OK, "{settled}");
+        }
         app
     }
 
