@@ -8,6 +8,7 @@ mod demo_users;
 mod indicators_cmd;
 mod load;
 mod standards;
+mod targets;
 mod user_cmd;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -28,6 +29,10 @@ struct Cli {
     /// shipped config/local-standards.toml.
     #[arg(long, global = true)]
     local_standards: Option<PathBuf>,
+    /// The authority's own indicator targets; defaults to the shipped
+    /// config/targets.toml.
+    #[arg(long, global = true)]
+    targets: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -209,6 +214,7 @@ async fn main() -> anyhow::Result<()> {
         .init();
     let cli = Cli::parse();
     let settings = standards::load(cli.local_standards.as_deref())?;
+    let targets = targets::load(cli.targets.as_deref())?;
     match cli.command {
         Command::Demo {
             port,
@@ -237,7 +243,7 @@ async fn main() -> anyhow::Result<()> {
             }
             let accounts = demo_users::ensure(&db).await?;
             let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port);
-            serve(db, addr, Some(accounts), false, settings).await
+            serve(db, addr, Some(accounts), false, settings, targets).await
         }
         Command::Serve {
             database,
@@ -252,6 +258,7 @@ async fn main() -> anyhow::Result<()> {
                 None,
                 behind_tls || !bind.is_loopback(),
                 settings,
+                targets,
             )
             .await
         }
@@ -364,6 +371,7 @@ async fn serve(
     demo: Option<Vec<demo_users::DemoAccount>>,
     secure_cookies: bool,
     standards: caseline_domain::work::LocalStandards,
+    targets: caseline_domain::indicators::Targets,
 ) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -386,6 +394,7 @@ async fn serve(
         authority_name: "Synthetic Borough Council".to_owned(),
         secure_cookies,
         standards,
+        targets,
         work_cache: Default::default(),
         perf_cache: Default::default(),
         child_population: 60_000,

@@ -51,6 +51,8 @@ pub struct AppState {
     pub authority_name: String,
     /// Local standards: clock timescales, the due-soon window, finding thresholds.
     pub standards: caseline_domain::work::LocalStandards,
+    /// The authority's own indicator targets, rated red, amber or green.
+    pub targets: caseline_domain::indicators::Targets,
     /// Mark cookies Secure (with the `__Host-` prefix): on whenever clients reach the
     /// service over TLS; off only for plain http on loopback, where browsers refuse them.
     pub secure_cookies: bool,

@@ -374,14 +374,8 @@ async fn trend(
     let mut points = Vec::new();
     let mut values = Vec::new();
     let mut kind = ValueKind::Count;
-    for back in (0..TREND_MONTHS).rev() {
-        let month = today
-            .first_of_month()
-            .checked_sub(jiff::Span::new().months(back))
-            .unwrap_or(today);
-        let mut window = Window::month_of(month);
-        // The current month runs to today.
-        window.to = window.to.min(today);
+    for window in indicators::trend_windows(today, TREND_MONTHS) {
+        let month = window.from;
         let m = state.perf_cache.measure(state, ind, window).await?;
         let value = m.value();
         kind = m.kind;

@@ -67,6 +67,7 @@ impl TestApp {
             // As behind TLS: the tests check the Secure, __Host- cookies.
             secure_cookies: true,
             standards: Default::default(),
+            targets: Default::default(),
             work_cache: Default::default(),
             perf_cache: Default::default(),
             child_population: 60_000,

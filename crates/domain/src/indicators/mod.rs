@@ -13,6 +13,7 @@ pub mod children_in_care;
 mod comparators;
 pub mod help_and_protection;
 pub mod leadership;
+mod targets;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -26,6 +27,7 @@ use crate::work::Workforce;
 use crate::{ChildRecord, PersonId, RecordId, TeamId, WorkerId};
 
 pub use comparators::{Comparator, england};
+pub use targets::{Rag, Target, TargetError, Targets};
 
 /// The four areas Ofsted judges (ILACS), which group the dashboards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -132,6 +134,23 @@ impl Window {
             to: d.last_of_month(),
         }
     }
+}
+
+/// The calendar months of a trend: the `months` months ending with the month of
+/// `as_of`, oldest first; the last runs only to `as_of`.
+pub fn trend_windows(as_of: Date, months: i32) -> Vec<Window> {
+    (0..months)
+        .rev()
+        .filter_map(|back| {
+            let first = as_of
+                .first_of_month()
+                .checked_sub(jiff::Span::new().months(back))
+                .ok()?;
+            let mut w = Window::month_of(first);
+            w.to = w.to.min(as_of);
+            Some(w)
+        })
+        .collect()
 }
 
 /// What every indicator is computed from.
@@ -362,6 +381,29 @@ impl Indicator {
             _ => AgainstEngland::Worse,
         }
     }
+}
+
+impl Indicator {
+    /// How this indicator's value is worked out (its unit), read from a computation
+    /// over no records.
+    pub fn unit(&self) -> ValueKind {
+        let calendar = WorkingDayCalendar::england_and_wales();
+        let workforce = Workforce::default();
+        let day = jiff::civil::date(2025, 3, 31);
+        (self.compute)(&Input {
+            records: &[],
+            window: Window { from: day, to: day },
+            calendar: &calendar,
+            workforce: &workforce,
+            population: 1,
+        })
+        .kind
+    }
+}
+
+/// Whether the indicator is a percentage.
+fn is_percent(ind: &Indicator) -> bool {
+    ind.unit() == ValueKind::Percent
 }
 
 /// Every indicator, area by area.
