@@ -330,16 +330,17 @@ fn legal_status(input: &Input<'_>) -> Measure {
             .filter(|(s, _)| *s == status)
             .map(|(_, i)| i.clone())
             .collect();
-        (!items.is_empty()).then(|| Band {
+        // Every status is listed, empty ones too, so distributions compare.
+        Band {
             label: label.to_owned(),
             items,
-        })
+        }
     };
     let bands = LegalStatus::ALL
         .iter()
         .map(|s| (Some(*s), s.label()))
         .chain([(None, NO_LEGAL_STATUS)])
-        .filter_map(|(s, label)| band(s, label))
+        .map(|(s, label)| band(s, label))
         .collect();
     Measure::count(tagged.into_iter().map(|(_, i)| i).collect()).with_bands(bands)
 }

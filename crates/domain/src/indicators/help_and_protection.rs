@@ -283,7 +283,8 @@ fn duration_bands(items: &[(Date, Date, Item)]) -> Vec<Band> {
         .collect()
 }
 
-/// One band for each key (in the order given) that some item carries.
+/// One band for each key, in the order given, empty ones included: the same bands for
+/// every window and team, so distributions compare and band addresses stay put.
 fn keyed_bands<'k, K: PartialEq + 'k>(
     items: &[(K, Item)],
     keys: impl Iterator<Item = (&'k str, K)>,
@@ -296,7 +297,6 @@ fn keyed_bands<'k, K: PartialEq + 'k>(
             .map(|(_, i)| i.clone())
             .collect(),
     })
-    .filter(|b| !b.items.is_empty())
     .collect()
 }
 

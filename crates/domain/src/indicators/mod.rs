@@ -12,6 +12,7 @@ pub mod care_leavers;
 pub mod children_in_care;
 mod comparators;
 pub mod help_and_protection;
+mod incremental;
 pub mod leadership;
 mod targets;
 #[cfg(test)]
@@ -27,6 +28,7 @@ use crate::work::Workforce;
 use crate::{ChildRecord, PersonId, RecordId, TeamId, WorkerId};
 
 pub use comparators::{Comparator, england};
+pub use incremental::Tally;
 pub use targets::{Rag, Target, TargetError, Targets};
 
 /// The four areas Ofsted judges (ILACS), which group the dashboards.

@@ -261,12 +261,15 @@ fn legal_status_bands_by_the_episode_current_on_the_last_day() {
     // Five children looked after on 31 March 2025.
     assert_eq!(who(&m.numerator), ["L1", "L2", "L3", "L4", "L5"]);
     assert_eq!(m.value(), Some(5.0));
-    // Bands in official order (C1, C2, ..., V2, ...), only those present: no C1 (L1's
-    // earlier status) and no E1 (L4's comes after the window, L6 has left care).
+    // Bands in official order (C1, C2, ..., V2, ...), every status listed; these are
+    // the occupied ones: no C1 (L1's earlier status) and no E1 (L4's comes after the
+    // window, L6 has left care).
+    assert_eq!(m.bands.len(), LegalStatus::ALL.len() + 1);
     let bands: Vec<(&str, Vec<&str>)> = m
         .bands
         .iter()
         .map(|b| (b.label.as_str(), who(&b.items)))
+        .filter(|(_, v)| !v.is_empty())
         .collect();
     assert_eq!(
         bands,
@@ -277,7 +280,15 @@ fn legal_status_bands_by_the_episode_current_on_the_last_day() {
         ]
     );
     // Items name the current episode.
-    assert_eq!(records_of(&m.bands[0].items), ["L1-E2", "L3-E1", "L4-E1"]);
+    let full_care_order = m
+        .bands
+        .iter()
+        .find(|b| b.label == "Full care order")
+        .unwrap();
+    assert_eq!(
+        records_of(&full_care_order.items),
+        ["L1-E2", "L3-E1", "L4-E1"]
+    );
 }
 
 #[test]

@@ -65,6 +65,14 @@ fn ids(items: &[Item]) -> Vec<&str> {
     v
 }
 
+/// Each non-empty band's label and record ids.
+fn occupied(m: &Measure) -> Vec<(&str, Vec<&str>)> {
+    bands(m)
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
+
 /// Each band's label and record ids.
 fn bands(m: &Measure) -> Vec<(&str, Vec<&str>)> {
     m.bands
@@ -583,9 +591,10 @@ fn plans_started_and_ended_in_the_window() {
     let started = run(&CP_STARTED, &records, APRIL);
     assert_eq!(ids(&started.numerator), ["P1", "P3", "P7"]);
     assert_close(started.value(), 3.0);
-    // Bands in the code set's order, only categories that occur.
+    // Bands in the code set's order, every category listed, empty ones too.
+    assert_eq!(started.bands.len(), CategoryOfAbuse::ALL.len());
     assert_eq!(
-        bands(&started),
+        occupied(&started),
         [
             ("Neglect", vec!["P1", "P7"]),
             ("Emotional abuse", vec!["P3"])
@@ -858,7 +867,7 @@ fn cin_episodes_closed_in_the_window_by_length() {
 }
 
 #[test]
-fn cin_closure_reasons_band_each_reason_present() {
+fn cin_closure_reasons_band_every_reason() {
     let mut a = child("C1");
     let start = date(2025, 1, 6);
     closed(&mut a, "Y1", start, date(2025, 4, 1), Some("RC8"));
@@ -871,8 +880,10 @@ fn cin_closure_reasons_band_each_reason_present() {
     let m = run(&CIN_CLOSURE_REASONS, &[a], APRIL);
     assert_eq!(ids(&m.numerator), ["Y1", "Y2", "Y3", "Y4", "Y5"]);
     assert_close(m.value(), 5.0);
+    // Every reason listed, and "no reason recorded"; these are the occupied ones.
+    assert_eq!(m.bands.len(), ReasonForClosure::ALL.len() + 1);
     assert_eq!(
-        bands(&m),
+        occupied(&m),
         [
             ("Adopted", vec!["Y3"]),
             (
