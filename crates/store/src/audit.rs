@@ -392,6 +392,16 @@ pub(crate) async fn record_audit_many(
     action: AuditAction,
     children: &[&PersonId],
 ) -> Result<(), StoreError> {
+    record_audit_many_with(tx, actor, action, children, "").await
+}
+
+async fn record_audit_many_with(
+    tx: &mut Tx,
+    actor: &Actor,
+    action: AuditAction,
+    children: &[&PersonId],
+    detail: &str,
+) -> Result<(), StoreError> {
     let drafts: Vec<Draft> = children
         .iter()
         .map(|c| Draft {
@@ -399,10 +409,42 @@ pub(crate) async fn record_audit_many(
             action,
             child: Some(c),
             reason: None,
-            detail: "",
+            detail,
         })
         .collect();
     append(tx, &drafts).await
+}
+
+impl crate::Db {
+    /// Records that `children` were named in a list shown to or downloaded by `actor`
+    /// (a performance list, a self-assessment pack): one entry per child, so each
+    /// child's "who has seen this record" page shows it, with `what` the list was.
+    pub async fn record_children_listed(
+        &self,
+        actor: &Actor,
+        children: &[&PersonId],
+        what: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        record_audit_many_with(&mut tx, actor, AuditAction::ListChildren, children, what).await?;
+        tx.commit().await
+    }
+
+    /// Records that a page listing children was shown to `actor`: one entry whose
+    /// detail says which list and names the children on the page.
+    pub async fn record_list_shown(&self, actor: &Actor, detail: &str) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        record_audit(
+            &mut tx,
+            actor,
+            AuditAction::ListChildren,
+            None,
+            None,
+            detail,
+        )
+        .await?;
+        tx.commit().await
+    }
 }
 
 /// One entry of the audit trail, as shown on a "who has seen this record" page.

@@ -42,6 +42,8 @@ pub(crate) enum AppError {
     Store(StoreError),
     /// A template failed to render. Logged, never shown.
     Render(askama::Error),
+    /// Something else failed (writing a download). Logged, never shown.
+    Internal(anyhow::Error),
 }
 
 impl AppError {
@@ -111,6 +113,10 @@ impl IntoResponse for AppError {
             }
             AppError::Render(e) => {
                 tracing::error!(error = %e, "template error");
+                internal()
+            }
+            AppError::Internal(e) => {
+                tracing::error!(error = %e, "internal error");
                 internal()
             }
         };

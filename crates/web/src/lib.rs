@@ -20,6 +20,7 @@ mod pagination;
 mod performance;
 mod sign_in;
 mod subject_access;
+mod tables;
 mod totp;
 mod work;
 
@@ -155,6 +156,10 @@ fn table() -> Vec<(RouteInfo, Handler)> {
             get(performance::list),
         ),
         (
+            r("GET", "/performance/list/download", SignedIn),
+            get(performance::list_download),
+        ),
+        (
             r("GET", "/children", SignedIn),
             get(children::list::children_list),
         ),
@@ -283,6 +288,17 @@ pub async fn serve(
     tokio::spawn(async move {
         work::warm(&warm).await;
         performance::warm(&warm).await;
+        // A new day moves every window: work the picture out again soon after midnight
+        // rather than in the first leader's request.
+        let mut warmed = warm.today();
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+            if warm.today() != warmed {
+                warmed = warm.today();
+                work::warm(&warm).await;
+                performance::warm(&warm).await;
+            }
+        }
     });
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)

@@ -960,3 +960,162 @@ async fn performance_lists_refuse_what_they_do_not_recognise_naming_the_paramete
         StatusCode::NOT_FOUND
     );
 }
+
+/// The row headed `title` in a CSV, as its fields.
+fn csv_row(csv: &str, title: &str) -> Vec<String> {
+    csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .find(|r| r[0] == title)
+        .unwrap_or_else(|| panic!("no row {title} in {csv}"))
+}
+
+#[tokio::test]
+async fn a_write_shows_on_the_performance_pages_and_their_downloads_at_the_next_load() {
+    let app = TestApp::start().await;
+    let table = "/performance?download=help-and-protection&format=csv";
+    let before = app.get(table).await;
+    assert_eq!(before.status, StatusCode::OK);
+    assert_eq!(before.header("content-type"), "text/csv; charset=utf-8");
+    assert!(
+        before
+            .header("content-disposition")
+            .starts_with("attachment; filename=\"caseline-help-and-protection-"),
+        "{}",
+        before.header("content-disposition")
+    );
+    assert!(before.body.starts_with(
+        "Indicator,Value,Counted,Out of,England,Compared with England,Target,Against target\n"
+    ));
+    let counted = |csv: &str| -> u64 {
+        csv_row(csv, "Contacts per 10,000 children")
+            .get(2)
+            .and_then(|n| n.parse().ok())
+            .unwrap()
+    };
+    let trend = "/performance/help-and-protection?download=trend-HP-CONTACTS-RATE&format=csv";
+    let month_count = |csv: &str| -> u64 {
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        rows.last().unwrap()[2].parse().unwrap()
+    };
+    let trend_before = app.get(trend).await;
+    assert_eq!(trend_before.status, StatusCode::OK, "{}", trend_before.body);
+    assert_eq!(
+        trend_before.body.lines().count(),
+        25,
+        "a heading and 24 months"
+    );
+
+    app.db
+        .insert_child_records(
+            &Actor::new("test.loader"),
+            &[support::child_awaiting_decision(
+                "C-0100",
+                support::TODAY - jiff::Span::new().days(2),
+            )],
+        )
+        .await
+        .unwrap();
+    let after = app.get(table).await;
+    assert_eq!(counted(&after.body), counted(&before.body) + 1);
+    let trend_after = app.get(trend).await;
+    assert_eq!(
+        month_count(&trend_after.body),
+        month_count(&trend_before.body) + 1
+    );
+    // The list names the child, and showing it is audited against the viewer.
+    let list = app
+        .get("/performance/list?indicator=HP-CONTACTS-RATE")
+        .await;
+    assert!(list.contains("Nova Ashdown") && list.contains("C-0100"));
+    let shown = app
+        .count(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'LIST_CHILDREN' AND actor = $1 AND detail LIKE $2",
+            &[MANAGER, "%performance list HP-CONTACTS-RATE%C-0100%"],
+        )
+        .await;
+    assert_eq!(shown, 1);
+    // Downloading the list records it against each child named.
+    let file = app
+        .get("/performance/list/download?indicator=HP-CONTACTS-RATE&format=csv")
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(
+        file.body
+            .starts_with("Child or worker,ID,Date,Team,Detail\n")
+    );
+    assert!(file.body.contains("Nova Ashdown,C-0100,"), "{}", file.body);
+    let recorded = app
+        .count(
+            "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'LIST_CHILDREN' AND actor = $1 AND child_id = $2",
+            &[MANAGER, "C-0100"],
+        )
+        .await;
+    assert_eq!(recorded, 1);
+}
+
+#[tokio::test]
+async fn every_performance_table_downloads_as_csv_and_xlsx() {
+    let app = TestApp::start().await;
+    let mut downloads = Vec::new();
+    for page in [
+        "/performance".to_owned(),
+        "/performance/children-in-care".to_owned(),
+        "/performance/indicator/HP-ASSESSMENTS-45WD".to_owned(),
+        "/performance/list?indicator=HP-REFERRALS-RATE".to_owned(),
+    ] {
+        let html = app.get(&page).await;
+        assert_eq!(html.status, StatusCode::OK, "{page}");
+        let tables = html.body.matches("<table").count();
+        let mut links: Vec<String> = html
+            .body
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .map(|h| h.replace("&#38;", "&").replace("&amp;", "&"))
+            .filter(|h| h.contains("format=csv") || h.contains("format=xlsx"))
+            .collect();
+        links.sort();
+        links.dedup();
+        // Every table on a dashboard has both downloads; a list has one pair for all of it.
+        let expected = if page.contains("/list") {
+            2
+        } else {
+            tables * 2
+        };
+        assert_eq!(links.len(), expected, "{page}: {links:?}");
+        downloads.extend(links);
+    }
+    for href in downloads {
+        let file = app.get(&href).await;
+        assert_eq!(file.status, StatusCode::OK, "{href}");
+        if href.ends_with("xlsx") {
+            assert_eq!(
+                file.header("content-type"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            );
+            assert!(file.body.starts_with("PK"), "{href}: a zip container");
+        } else {
+            assert_eq!(file.header("content-type"), "text/csv; charset=utf-8");
+            assert!(file.body.lines().count() >= 1, "{href}");
+        }
+    }
+    for (path, field) in [
+        (
+            "/performance?download=help-and-protection&format=pdf",
+            "format",
+        ),
+        ("/performance?download=nope&format=csv", "download"),
+        (
+            "/performance/list/download?indicator=NOPE&format=csv",
+            "indicator",
+        ),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(page.contains(field), "{path}: {}", page.body);
+    }
+}

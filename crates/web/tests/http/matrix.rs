@@ -280,7 +280,8 @@ fn expectation(route: &RouteInfo, who: Who, case: Case) -> Expect {
             "/performance"
             | "/performance/{area}"
             | "/performance/indicator/{indicator}"
-            | "/performance/list",
+            | "/performance/list"
+            | "/performance/list/download",
         ) => signed_in(&|role| match sees_authority(role) {
             true => Page,
             false => Forbidden,
@@ -573,6 +574,9 @@ impl World {
             "/children" | "/api/children" => format!("{}?q={child}", route.path),
             "/work/list" => "/work/list?view=mine&measure=cases".to_owned(),
             "/performance/list" => "/performance/list?indicator=HP-RE-REFERRALS".to_owned(),
+            "/performance/list/download" => {
+                "/performance/list/download?indicator=HP-RE-REFERRALS&format=csv".to_owned()
+            }
             "/subject-access/pack" => {
                 format!("/subject-access/pack?person={child}&reference=SAR-2025-0042")
             }
@@ -716,6 +720,10 @@ impl World {
                     "/work/list" | "/performance/list" => want(
                         page.contains("id=\"list-total\""),
                         "the list behind a number",
+                    ),
+                    "/performance/list/download" => want(
+                        page.contains("Child or worker,ID,Date,Team,Detail"),
+                        "the list as CSV",
                     ),
                     "/performance" => want(page.contains(">Performance</h1>"), "the overview"),
                     "/performance/{area}" => {
