@@ -163,6 +163,161 @@ async fn bench_picture_from(db: &Db, engine: &str) -> anyhow::Result<()> {
 }
 
 /// Runs the benchmark and prints the figures.
+/// Signs in through the form as `user`; the session cookie.
+async fn sign_in(client: &reqwest::Client, base: &str, user: &str) -> anyhow::Result<String> {
+    let cookie_of = |h: &reqwest::header::HeaderMap, name: &str| -> anyhow::Result<String> {
+        h.get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or("").to_owned())
+            .find(|v| v.starts_with(&format!("{name}=")))
+            .ok_or_else(|| anyhow::anyhow!("no {name} cookie"))
+    };
+    let form = client.get(format!("{base}/sign-in")).send().await?;
+    let cookie = cookie_of(form.headers(), "caseline-sign-in")?;
+    let html = form.text().await?;
+    let token = html
+        .split("name=\"csrf_token\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .ok_or_else(|| anyhow::anyhow!("no sign-in token"))?
+        .to_owned();
+    let response = client
+        .post(format!("{base}/sign-in"))
+        .header("cookie", cookie)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("username", user),
+            ("password", crate::demo_users::DEMO_PASSWORD),
+        ])
+        .send()
+        .await?;
+    cookie_of(response.headers(), "caseline-session")
+}
+
+/// Times each dashboard page through the real server: the first load (which waits
+/// for the whole authority to be loaded and worked out), then warm loads, then the
+/// first load after a write to one child, which brings every kept figure up to date.
+async fn bench_dashboards(db: &Db, engine: &str, children: usize) -> anyhow::Result<()> {
+    let today = jiff::civil::date(2026, 11, 20);
+    crate::demo_users::ensure(db).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let state = caseline_web::AppState {
+        db: db.clone(),
+        today: Some(today),
+        authority_name: "Bench".to_owned(),
+        secure_cookies: false,
+        standards: Default::default(),
+        targets: crate::targets::load(None)?,
+        work_cache: Default::default(),
+        perf_cache: Default::default(),
+        child_population: 60_000,
+    };
+    let started = Instant::now();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(caseline_web::serve(listener, state, async {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let session = sign_in(&client, &base, "leader.demo").await?;
+    let get = |path: String| {
+        let client = client.clone();
+        let session = session.clone();
+        let base = base.clone();
+        async move {
+            let t = Instant::now();
+            let r = client
+                .get(format!("{base}{path}"))
+                .header("cookie", &session)
+                .send()
+                .await?;
+            let status = r.status();
+            let _ = r.bytes().await?;
+            anyhow::ensure!(status.is_success(), "{path}: {status}");
+            Ok::<f64, anyhow::Error>(t.elapsed().as_secs_f64() * 1000.0)
+        }
+    };
+    let mut pages = vec!["/performance".to_owned()];
+    for area in caseline_domain::indicators::Area::ALL {
+        pages.push(format!("/performance/{}", area.code()));
+    }
+    for ind in caseline_domain::indicators::all() {
+        pages.push(format!("/performance/indicator/{}", ind.id));
+    }
+    pages.push("/performance/list?indicator=CIC-VISITS-ON-TIME".to_owned());
+    let first = get(pages[0].clone()).await?;
+    let mut trends = 0.0;
+    for p in &pages[1..5] {
+        trends += get(p.clone()).await?;
+    }
+    println!(
+        "{engine}: dashboards: first overview {:.1} s after start (load and the year's figures), then the four area pages' 24-month trends {:.1} s",
+        started.elapsed().as_secs_f64() - trends / 1000.0,
+        trends / 1000.0
+    );
+    let _ = first;
+    let time_all = |label: &'static str| {
+        let pages = pages.clone();
+        let get = &get;
+        async move {
+            let mut worst = (String::new(), 0.0f64);
+            let mut sum = 0.0;
+            let mut by_kind: Vec<(&str, f64)> = Vec::new();
+            for p in &pages {
+                let ms = get(p.clone()).await?;
+                sum += ms;
+                if ms > worst.1 {
+                    worst = (p.clone(), ms);
+                }
+                let kind = if p == "/performance" {
+                    "overview"
+                } else if p.starts_with("/performance/indicator/") {
+                    "indicator"
+                } else if p.starts_with("/performance/list") {
+                    "list"
+                } else {
+                    "area"
+                };
+                match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, m)) => *m = m.max(ms),
+                    None => by_kind.push((kind, ms)),
+                }
+            }
+            println!(
+                "{engine}: dashboards {label}: {} pages, mean {:.1} ms, slowest {} {:.1} ms; slowest by kind: {}",
+                pages.len(),
+                sum / pages.len() as f64,
+                worst.0,
+                worst.1,
+                by_kind
+                    .iter()
+                    .map(|(k, m)| format!("{k} {m:.1} ms"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            Ok::<f64, anyhow::Error>(worst.1)
+        }
+    };
+    time_all("warm").await?;
+    time_all("warm again").await?;
+    // A write to one child: the next page brings every kept figure up to date.
+    let generator = Generator::new(config(children));
+    let extra = generator.child(children);
+    db.insert_child_records(&caseline_store::Actor::new("bench"), &[extra])
+        .await?;
+    let after = get(pages[0].clone()).await?;
+    println!(
+        "{engine}: dashboards: first overview after a write to one child {after:.1} ms (every kept figure and trend month brought up to date)"
+    );
+    time_all("after the write").await?;
+    let _ = stop.send(());
+    let _ = server.await;
+    Ok(())
+}
+
 pub async fn run(
     children: usize,
     postgres: Option<&str>,
@@ -193,6 +348,7 @@ pub async fn run(
     let db = Db::open(path_str).await?;
     let report = load_synthetic(&db, config(children)).await?;
     bench_picture_from(&db, "sqlite").await?;
+    bench_dashboards(&db, "sqlite", children).await?;
     db.close().await;
     let size: u64 = ["", "-wal", "-shm"]
         .iter()
@@ -217,6 +373,7 @@ pub async fn run(
             report.children, report.seconds
         );
         bench_picture_from(&db, "postgres").await?;
+        bench_dashboards(&db, "postgres", children).await?;
         db.close().await;
     }
     println!(
