@@ -429,6 +429,11 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             ]
         }),
     );
+    // Console messages are kept so each page can be checked for errors.
+    caps.insert(
+        "goog:loggingPrefs".into(),
+        serde_json::json!({ "browser": "ALL" }),
+    );
     let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&driver_url)
@@ -555,10 +560,12 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             .for_element(Locator::Css("input[name='username']"))
             .await?;
 
-        // A senior leader reads the performance picture: every area, then one
-        // indicator with its distribution and teams, then the children it counts.
+        // A senior leader reads the performance picture: the overview, every area with
+        // its charts, then one indicator with its distribution and teams, then the
+        // children it counts. No page may log a console error.
         fill_sign_in(&browser, "leader.demo").await?;
         browser.wait().for_element(Locator::Css("h1")).await?;
+        no_console_errors(&browser, "before the performance pages").await;
         follow(
             &browser,
             Locator::LinkText("Performance"),
@@ -566,11 +573,44 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         )
         .await?;
         screenshot(&browser, "09-performance").await;
+        no_console_errors(&browser, "/performance").await;
         let overview = browser.find(Locator::Css("main")).await?.text().await?;
         assert!(
             overview.contains("Help and protection") && overview.contains("Care leavers"),
             "{overview}"
         );
+        for (n, area) in [
+            "help-and-protection",
+            "children-in-care",
+            "care-leavers",
+            "leadership",
+        ]
+        .iter()
+        .enumerate()
+        {
+            browser
+                .goto(&format!("{}/performance/{area}", demo.base))
+                .await?;
+            browser.wait().for_element(Locator::Css("h1")).await?;
+            screenshot(&browser, &format!("09{}-area-{area}", ['a', 'b', 'c', 'd'][n])).await;
+            // Every indicator's trend and distribution charts carry words for screen
+            // readers, and each has its table.
+            let charts = browser.find_all(Locator::Css("figure.app-chart svg")).await?;
+            let described = browser
+                .find_all(Locator::Css("figure.app-chart svg desc"))
+                .await?;
+            assert!(!charts.is_empty() && charts.len() == described.len(), "{area}");
+            browser
+                .execute(
+                    "document.querySelector('section.app-indicator').scrollIntoView()",
+                    vec![],
+                )
+                .await?;
+            screenshot(&browser, &format!("09{}-area-{area}-charts", ['a', 'b', 'c', 'd'][n]))
+                .await;
+            no_console_errors(&browser, area).await;
+        }
+        browser.goto(&format!("{}/performance", demo.base)).await?;
         browser
             .find(Locator::LinkText(
                 "Assessments completed within 45 working days",
@@ -594,6 +634,14 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
             .execute("document.getElementById('trend').scrollIntoView()", vec![])
             .await?;
         screenshot(&browser, "10b-indicator-trend").await;
+        browser
+            .execute(
+                "document.getElementById('distribution').scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        screenshot(&browser, "10c-indicator-distribution").await;
+        no_console_errors(&browser, "an indicator").await;
         follow(
             &browser,
             Locator::Css("a[href^='/performance/list']"),
@@ -601,11 +649,43 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
         )
         .await?;
         screenshot(&browser, "11-indicator-list").await;
+        no_console_errors(&browser, "a list").await;
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;
     browser.close().await.ok();
     result.unwrap();
+}
+
+/// Chromedriver's console log for the session (messages since the last call).
+#[derive(Debug)]
+struct ConsoleLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ConsoleLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
+
+/// Fails naming `page` if the browser logged any console error since the last check.
+async fn no_console_errors(browser: &fantoccini::Client, page: &str) {
+    let log = browser.issue_cmd(ConsoleLog).await.expect("console log");
+    let errors: Vec<String> = log
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["level"] == "SEVERE")
+        .map(|e| e["message"].to_string())
+        .collect();
+    assert!(errors.is_empty(), "{page}: console errors: {errors:?}");
 }
 
 fn which(program: &str) -> Result<PathBuf, ()> {

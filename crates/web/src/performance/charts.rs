@@ -31,6 +31,10 @@ pub(crate) struct Reference {
     pub label: String,
     /// Dash pattern, so lines differ without colour.
     pub dash: &'static str,
+    /// Where the label sits: the first line's at the right, the second's at the left,
+    /// so close lines' labels do not overlap.
+    pub x: f64,
+    pub anchor: &'static str,
 }
 
 /// A reference value for a trend: its name, value, and dash pattern.
@@ -103,10 +107,13 @@ impl TrendChart {
             last: values.last().map(|v| v.0.clone()).unwrap_or_default(),
             references: references
                 .iter()
-                .map(|r| Reference {
+                .enumerate()
+                .map(|(i, r)| Reference {
                     y: y(r.value),
                     label: format!("{} {:.1}", r.name, r.value),
                     dash: r.dash,
+                    x: if i % 2 == 0 { 588.0 } else { 46.0 },
+                    anchor: if i % 2 == 0 { "end" } else { "start" },
                 })
                 .collect(),
         }
