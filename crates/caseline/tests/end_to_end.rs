@@ -592,22 +592,34 @@ async fn a_worker_finds_a_child_and_reads_their_chronology_in_a_browser() {
                 .goto(&format!("{}/performance/{area}", demo.base))
                 .await?;
             browser.wait().for_element(Locator::Css("h1")).await?;
-            screenshot(&browser, &format!("09{}-area-{area}", ['a', 'b', 'c', 'd'][n])).await;
+            screenshot(
+                &browser,
+                &format!("09{}-area-{area}", ['a', 'b', 'c', 'd'][n]),
+            )
+            .await;
             // Every indicator's trend and distribution charts carry words for screen
             // readers, and each has its table.
-            let charts = browser.find_all(Locator::Css("figure.app-chart svg")).await?;
+            let charts = browser
+                .find_all(Locator::Css("figure.app-chart svg"))
+                .await?;
             let described = browser
                 .find_all(Locator::Css("figure.app-chart svg desc"))
                 .await?;
-            assert!(!charts.is_empty() && charts.len() == described.len(), "{area}");
+            assert!(
+                !charts.is_empty() && charts.len() == described.len(),
+                "{area}"
+            );
             browser
                 .execute(
                     "document.querySelector('section.app-indicator').scrollIntoView()",
                     vec![],
                 )
                 .await?;
-            screenshot(&browser, &format!("09{}-area-{area}-charts", ['a', 'b', 'c', 'd'][n]))
-                .await;
+            screenshot(
+                &browser,
+                &format!("09{}-area-{area}-charts", ['a', 'b', 'c', 'd'][n]),
+            )
+            .await;
             no_console_errors(&browser, area).await;
         }
         browser.goto(&format!("{}/performance", demo.base)).await?;
@@ -667,7 +679,10 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ConsoleLog {
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
