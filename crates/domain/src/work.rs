@@ -35,6 +35,43 @@ impl Workforce {
         }
     }
 
+    /// The teams, and only the workers these children's records name. A child's own
+    /// figures read only those workers (who holds the case, whether a manager does), so
+    /// recomputing a few written children against this instead of the whole workforce
+    /// gives the same child items without building every worker's.
+    pub fn only_for(&self, records: &[ChildRecord]) -> Self {
+        let mut named: Vec<&WorkerId> = Vec::new();
+        for r in records {
+            named.extend(r.allocations.iter().filter_map(|a| a.worker_id.as_ref()));
+            named.extend(r.visits.iter().filter_map(|v| v.worker_id.as_ref()));
+            named.extend(r.assessments.iter().filter_map(|a| a.worker_id.as_ref()));
+            named.extend(r.referrals.iter().filter_map(|a| a.worker_id.as_ref()));
+            named.extend(r.early_help.iter().filter_map(|a| a.worker_id.as_ref()));
+            named.extend(
+                r.section_47_enquiries
+                    .iter()
+                    .filter_map(|a| a.worker_id.as_ref()),
+            );
+            named.extend(
+                r.care_leaver
+                    .iter()
+                    .filter_map(|c| c.personal_adviser_id.as_ref()),
+            );
+            named.extend(
+                r.case_supervisions
+                    .iter()
+                    .filter_map(|c| c.supervisor_id.as_ref()),
+            );
+        }
+        Self {
+            teams: self.teams.clone(),
+            workers: named
+                .into_iter()
+                .filter_map(|id| self.workers.get(id).map(|w| (id.clone(), w.clone())))
+                .collect(),
+        }
+    }
+
     /// The teams, by name.
     pub fn teams(&self) -> &[Team] {
         &self.teams
@@ -72,12 +109,8 @@ impl Workforce {
                     )
             })
             .collect();
-        // A stable order for lists (the index is unordered).
-        holders.sort_by(|a, b| {
-            a.full_name()
-                .cmp(&b.full_name())
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        // A stable order for lists (the index is unordered); each name built once.
+        holders.sort_by_cached_key(|w| (w.full_name(), w.id.clone()));
         holders
     }
 

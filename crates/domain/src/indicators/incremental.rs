@@ -14,15 +14,35 @@ use super::{Item, Measure, ValueKind};
 use crate::PersonId;
 
 impl Measure {
+    /// The same measure with every list in child order (stable, so each child's items
+    /// keep their order), as [`Measure::replace_children`] needs.
+    pub fn in_child_order(mut self) -> Self {
+        let order = |v: &mut Vec<Item>| v.sort_by(|a, b| a.child_id.cmp(&b.child_id));
+        order(&mut self.numerator);
+        order(&mut self.denominator);
+        for b in &mut self.bands {
+            order(&mut b.items);
+        }
+        self
+    }
+
     /// Replaces the items of the `changed` children with those in `fresh` (the measure
     /// computed over just their new records; children no longer present have none).
-    /// Worker items are untouched: the workforce is the same on both sides.
+    /// Both must be in child order ([`Measure::in_child_order`]); the result is too, so
+    /// only the changed children's places are touched, not the whole list. Worker items
+    /// are untouched: the workforce is the same on both sides.
     pub fn replace_children(&mut self, changed: &HashSet<PersonId>, fresh: &Measure) {
         let swap = |kept: &mut Vec<Item>, new: &[Item]| {
-            kept.retain(|i| i.child_id.as_ref().is_none_or(|c| !changed.contains(c)));
-            kept.extend(new.iter().filter(|i| i.child_id.is_some()).cloned());
-            // Lists read in child order, as a fresh computation over sorted records.
-            kept.sort_by(|a, b| a.child_id.cmp(&b.child_id));
+            for id in changed {
+                let id = Some(id);
+                let from = kept.partition_point(|i| i.child_id.as_ref() < id);
+                let to = kept.partition_point(|i| i.child_id.as_ref() <= id);
+                kept.drain(from..to);
+            }
+            for item in new.iter().filter(|i| i.child_id.is_some()) {
+                let at = kept.partition_point(|i| i.child_id <= item.child_id);
+                kept.insert(at, item.clone());
+            }
         };
         swap(&mut self.numerator, &fresh.numerator);
         swap(&mut self.denominator, &fresh.denominator);
@@ -158,12 +178,13 @@ mod tests {
     #[test]
     fn replacing_a_child_swaps_only_their_items() {
         let mut m = Measure::percent(
-            vec![item("C1", None), item("C2", None)],
-            vec![item("C1", None), item("C2", None), item("C3", None)],
-        );
+            vec![item("C2", None), item("C1", None)],
+            vec![item("C1", None), item("C3", None), item("C2", None)],
+        )
+        .in_child_order();
         assert_eq!(m.value(), Some(200.0 / 3.0));
         // C2's record changed: now counted among, not counted; C3 has gone.
-        let fresh = Measure::percent(vec![], vec![item("C2", None)]);
+        let fresh = Measure::percent(vec![], vec![item("C2", None)]).in_child_order();
         let changed: HashSet<PersonId> = ["C2", "C3"]
             .iter()
             .map(|c| PersonId::parse(c).unwrap())
@@ -172,6 +193,12 @@ mod tests {
         assert_eq!(m.numerator.len(), 1);
         assert_eq!(m.denominator.len(), 2);
         assert_eq!(m.value(), Some(50.0));
+        let ids: Vec<&str> = m
+            .denominator
+            .iter()
+            .filter_map(|i| i.child_id.as_ref().map(|c| c.as_str()))
+            .collect();
+        assert_eq!(ids, ["C1", "C2"], "still in child order");
     }
 
     #[test]

@@ -49,11 +49,21 @@ fn actor() -> caseline_store::Actor {
 
 impl Picture {
     fn compute(&self, ind: &Indicator, records: &[ChildRecord], window: Window) -> Measure {
+        self.compute_with(ind, records, window, &self.workforce)
+    }
+
+    fn compute_with(
+        &self,
+        ind: &Indicator,
+        records: &[ChildRecord],
+        window: Window,
+        workforce: &Workforce,
+    ) -> Measure {
         (ind.compute)(&Input {
             records,
             window,
             calendar: &self.calendar,
-            workforce: &self.workforce,
+            workforce,
             population: self.population,
         })
     }
@@ -62,6 +72,7 @@ impl Picture {
     /// `changed` are the children written, `fresh` the current records of those still
     /// in the picture.
     fn apply_changes(&mut self, changed: &[PersonId], mut fresh: Vec<ChildRecord>) {
+        let started = std::time::Instant::now();
         let changed_set: HashSet<PersonId> = changed.iter().cloned().collect();
         fresh.sort_by(|a, b| a.child.id.cmp(&b.child.id));
         let mut fresh_by_id: HashMap<&PersonId, &ChildRecord> =
@@ -80,12 +91,19 @@ impl Picture {
             }
         }
         old.sort_by(|a, b| a.child.id.cmp(&b.child.id));
+        // Only the workers the written children's records name: their items come out
+        // the same, and the workforce's own items (which a child's write cannot change)
+        // are not rebuilt for every kept figure.
+        let both: Vec<ChildRecord> = old.iter().chain(&fresh).cloned().collect();
+        let named = self.workforce.only_for(&both);
         let keys: Vec<(&'static str, Window)> = self.measures.keys().copied().collect();
         for key in keys {
             let Some(ind) = indicators::by_id(key.0) else {
                 continue;
             };
-            let swap = self.compute(ind, &fresh, key.1);
+            let swap = self
+                .compute_with(ind, &fresh, key.1, &named)
+                .in_child_order();
             if let Some(m) = self.measures.get_mut(&key) {
                 Arc::make_mut(m).replace_children(&changed_set, &swap);
             }
@@ -95,13 +113,20 @@ impl Picture {
             let Some(ind) = indicators::by_id(key.0) else {
                 continue;
             };
-            let before = self.compute(ind, &old, key.1);
-            let after = self.compute(ind, &fresh, key.1);
+            let before = self.compute_with(ind, &old, key.1, &named);
+            let after = self.compute_with(ind, &fresh, key.1, &named);
             if let Some(t) = self.tallies.get_mut(&key) {
                 t.remove(&before);
                 t.add(&after);
             }
         }
+        tracing::debug!(
+            children = changed.len(),
+            measures = self.measures.len(),
+            tallies = self.tallies.len(),
+            ms = started.elapsed().as_secs_f64() * 1000.0,
+            "performance picture brought up to date"
+        );
     }
 
     /// Drops figures for windows that no page shows any more once the day has moved
@@ -192,7 +217,7 @@ impl PerformanceCache {
             if let Some(m) = p.measures.get(&key) {
                 return m.clone();
             }
-            let m = Arc::new(p.compute(indicator, &p.records, window));
+            let m = Arc::new(p.compute(indicator, &p.records, window).in_child_order());
             p.measures.insert(key, m.clone());
             if p.used.len() > MAX_OTHER_MEASURES {
                 p.prune(state.today());
