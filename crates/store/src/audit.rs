@@ -385,12 +385,14 @@ pub(crate) async fn record_audit(
     .await
 }
 
-/// Appends one audit event per child for the same action, in as few statements as possible.
+/// Appends one audit event per child for the same action and detail, in as few
+/// statements as possible.
 pub(crate) async fn record_audit_many(
     tx: &mut Tx,
     actor: &Actor,
     action: AuditAction,
     children: &[&PersonId],
+    detail: &str,
 ) -> Result<(), StoreError> {
     let drafts: Vec<Draft> = children
         .iter()
@@ -399,7 +401,7 @@ pub(crate) async fn record_audit_many(
             action,
             child: Some(c),
             reason: None,
-            detail: "",
+            detail,
         })
         .collect();
     append(tx, &drafts).await
@@ -670,6 +672,26 @@ impl Db {
         }
         tx.commit().await?;
         Ok(result)
+    }
+
+    /// Records that a document or page naming `children` (worked out from records the
+    /// caller already holds, such as the self-assessment pack) was shown to `actor`:
+    /// one entry per child, so each child's access log shows it, or one entry naming
+    /// nobody when the list is empty. `what` says which document, without personal data.
+    pub async fn record_children_listed(
+        &self,
+        actor: &Actor,
+        children: &[PersonId],
+        what: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        if children.is_empty() {
+            record_audit(&mut tx, actor, AuditAction::ListChildren, None, None, what).await?;
+        } else {
+            let ids: Vec<&PersonId> = children.iter().collect();
+            record_audit_many(&mut tx, actor, AuditAction::ListChildren, &ids, what).await?;
+        }
+        tx.commit().await
     }
 
     /// The audit trail's entries about one child, newest first: who opened or changed
