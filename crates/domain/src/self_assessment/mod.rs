@@ -245,6 +245,9 @@ pub struct Finding {
     pub counted: usize,
     /// Among how many, for a share.
     pub among: Option<usize>,
+    /// How many the figure rests on (a share's total, an average's values); `None`
+    /// for counts, rates and ratios.
+    pub base: Option<usize>,
     /// England's figure, with its year and source.
     pub england: Option<&'static Comparator>,
     /// The authority's target, with its basis.
@@ -475,6 +478,7 @@ pub fn finding(e: &IndicatorEvidence, target: Option<&Target>, window: Window) -
         value,
         counted: m.numerator.len(),
         among: (m.kind == ValueKind::Percent).then_some(m.denominator.len()),
+        base: base(m),
         england,
         target: target.cloned(),
         against_england,

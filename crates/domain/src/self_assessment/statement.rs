@@ -92,10 +92,17 @@ fn verdict(f: &Finding) -> String {
     } else {
         format!("Rated {}", f.rating.label().to_lowercase())
     };
+    // A weakness on a small base still stands, but the reader should know how small.
+    let few = match f.base {
+        Some(n) if n < super::SMALLEST_BASE => {
+            format!(" Counted among only {n}, so each one moves the figure a long way.")
+        }
+        _ => String::new(),
+    };
     match f.judgement {
         Judgement::Strength => format!("{rated}: a strength."),
-        Judgement::Weakness => format!("{rated}: a weakness."),
-        Judgement::NotYetAStrength => format!("{rated}: not yet a strength."),
+        Judgement::Weakness => format!("{rated}: a weakness.{few}"),
+        Judgement::NotYetAStrength => format!("{rated}: not yet a strength.{few}"),
         Judgement::CannotBeEvidenced(Unevidenced::NoData) => {
             "Cannot be evidenced: there is no figure to judge.".to_owned()
         }

@@ -285,9 +285,19 @@ fn a_strength_needs_at_least_ten_counted_but_a_weakness_does_not() {
     // 10 of 10 is enough.
     let f = finding_of("HP-ASSESSMENTS-45WD", share(10, 10), None);
     assert_eq!(f.judgement, Judgement::Strength);
-    // 1 of 9 = 11%: a weakness on any base.
+    // 1 of 9 = 11%: a weakness on any base, saying how small the base is.
     let f = finding_of("HP-ASSESSMENTS-45WD", share(1, 9), None);
     assert_eq!(f.judgement, Judgement::Weakness);
+    assert!(
+        f.statement.ends_with(
+            "a weakness. Counted among only 9, so each one moves the figure a long way."
+        ),
+        "{}",
+        f.statement
+    );
+    // On a base of 10 it does not need saying.
+    let f = finding_of("HP-ASSESSMENTS-45WD", share(1, 10), None);
+    assert!(f.statement.ends_with("a weakness."), "{}", f.statement);
 }
 
 #[test]
