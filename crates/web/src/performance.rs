@@ -123,6 +123,31 @@ impl PerformanceCache {
         Ok(m)
     }
 
+    /// The records, workforce and calendar the picture is worked out from, brought
+    /// up to date, for work that computes its own measures (the self-assessment).
+    #[allow(clippy::type_complexity)]
+    pub(crate) async fn snapshot(
+        &self,
+        state: &AppState,
+    ) -> Result<
+        (
+            Arc<Vec<ChildRecord>>,
+            Arc<Workforce>,
+            Arc<caseline_domain::calendar::WorkingDayCalendar>,
+        ),
+        AppError,
+    > {
+        // Asking for any measure brings the records up to date; this one is worked out
+        // at start, so it is only looked up.
+        if let Some(first) = indicators::all().first() {
+            self.measure(state, first, Window::year_to(state.today()))
+                .await?;
+        }
+        let slot = self.0.lock().await;
+        let p = slot.as_ref().ok_or(AppError::Unavailable)?;
+        Ok((p.sorted.clone(), p.workforce.clone(), p.calendar.clone()))
+    }
+
     async fn workforce(&self) -> Option<Arc<Workforce>> {
         self.0.lock().await.as_ref().map(|p| p.workforce.clone())
     }
@@ -148,7 +173,7 @@ pub(crate) async fn warm(state: &AppState) {
     }
 }
 
-fn require_leader(user: &SignedIn) -> Result<(), AppError> {
+pub(crate) fn require_leader(user: &SignedIn) -> Result<(), AppError> {
     if user.access.role().may(Capability::ListAllChildren) {
         Ok(())
     } else {
