@@ -1,7 +1,7 @@
 //! The sentences the draft makes, generated from the figures alone, so that no
 //! sentence can say more than the numbers do.
 
-use super::words::{capitalised, count_of, date, difference, month, shown};
+use super::words::{capitalised, count_of, date, difference, month};
 use super::{AreaDraft, Benchmark, Finding, Judgement, Unevidenced};
 use crate::indicators::{Rag, ValueKind, Window};
 use crate::self_assessment::Direction;
@@ -11,7 +11,7 @@ fn against_england(f: &Finding) -> String {
     let Some(e) = f.england else {
         return "no England figure is shipped for this indicator".to_owned();
     };
-    let theirs = format!("England's {} ({})", shown(f.kind, Some(e.value)), e.year);
+    let theirs = format!("England's {} ({})", f.kind.shown(Some(e.value)), e.year);
     match f.gap_to_england {
         None => format!("{theirs} cannot be compared with no figure here"),
         Some(0.0) => format!("the same as {theirs}"),
@@ -32,7 +32,7 @@ fn against_target(f: &Finding) -> String {
     let Some(t) = &f.target else {
         return "the authority has set no target".to_owned();
     };
-    let theirs = format!("the authority's target of {}", shown(f.kind, Some(t.value)));
+    let theirs = format!("the authority's target of {}", f.kind.shown(Some(t.value)));
     match f.gap_to_target {
         None => format!("{theirs} cannot be compared with no figure here"),
         Some(0.0) => format!("exactly meets {theirs}"),
@@ -69,9 +69,9 @@ fn trend(f: &Finding) -> String {
         (d, Some(a), Some(b), from, to) => format!(
             "{} over the {months} months: from a mean of {} in the three months from {} to {} in the three months from {}.",
             capitalised(d.words()),
-            shown(f.kind, Some(a)),
+            f.kind.shown(Some(a)),
             from.map(month).unwrap_or_default(),
-            shown(f.kind, Some(b)),
+            f.kind.shown(Some(b)),
             to.map(month).unwrap_or_default(),
         ),
     }
@@ -123,15 +123,15 @@ pub(super) fn finding(f: &Finding, window: Window) -> String {
         (None, _) => format!("No data for {period}."),
         (Some(_), Some(among)) => format!(
             "{} for {period} ({} of {among}).",
-            shown(f.kind, f.value),
+            f.kind.shown(f.value),
             f.counted
         ),
         (Some(_), None) if f.kind == ValueKind::Count => {
-            format!("{} for {period}.", shown(f.kind, f.value))
+            format!("{} for {period}.", f.kind.shown(f.value))
         }
         (Some(_), None) => format!(
             "{} for {period} ({} counted).",
-            shown(f.kind, f.value),
+            f.kind.shown(f.value),
             f.counted
         ),
     };
@@ -142,7 +142,7 @@ pub(super) fn finding(f: &Finding, window: Window) -> String {
             against_target(f)
         )
     } else if let (Some(e), Some(_)) = (f.england, f.value) {
-        format!(" England: {} ({}).", shown(f.kind, Some(e.value)), e.year)
+        format!(" England: {} ({}).", f.kind.shown(Some(e.value)), e.year)
     } else {
         String::new()
     };
@@ -172,7 +172,7 @@ pub(super) fn area(a: &AreaDraft) -> String {
                 "{} in {label}; the widest gap is ‘{}’ ({}{gap}). Also {rest}.",
                 capitalised(&count_of(a.weaknesses.len(), "weakness", "weaknesses")),
                 w.indicator.title,
-                shown(w.kind, w.value),
+                w.kind.shown(w.value),
             )
         }
         None if !a.strengths.is_empty() => {

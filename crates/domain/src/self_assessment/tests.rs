@@ -315,6 +315,21 @@ fn context_indicators_are_shown_but_never_judged() {
 }
 
 #[test]
+fn figures_and_gaps_are_written_in_their_units() {
+    use super::words::difference;
+    assert_eq!(ValueKind::Percent.shown(Some(82.34)), "82.3%");
+    assert_eq!(ValueKind::Mean.shown(Some(486.4)), "486 days");
+    assert_eq!(ValueKind::Count.shown(Some(0.0)), "0");
+    // Missing is never zero.
+    assert_eq!(ValueKind::Ratio.shown(None), "No data");
+    assert_eq!(
+        difference(ValueKind::Percent, -3.44),
+        "3.4 percentage points"
+    );
+    assert_eq!(difference(ValueKind::Median, 20.0), "20 days");
+}
+
+#[test]
 fn worse_ignores_only_not_rated() {
     assert_eq!(worse(Rag::Green, Rag::Red), Rag::Red);
     assert_eq!(worse(Rag::Amber, Rag::Green), Rag::Amber);

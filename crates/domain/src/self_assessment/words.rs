@@ -4,20 +4,6 @@ use jiff::civil::Date;
 
 use crate::indicators::ValueKind;
 
-/// A value in its unit ("82.3%", "486 days"), or "no data".
-pub fn shown(kind: ValueKind, value: Option<f64>) -> String {
-    let Some(v) = value else {
-        return "no data".to_owned();
-    };
-    match kind {
-        ValueKind::Percent => format!("{v:.1}%"),
-        ValueKind::PerTenThousand => format!("{v:.1} per 10,000"),
-        ValueKind::Count => format!("{v:.0}"),
-        ValueKind::Mean | ValueKind::Median => format!("{v:.0} days"),
-        ValueKind::Ratio => format!("{v:.1}"),
-    }
-}
-
 /// A difference in the indicator's unit, without sign ("3.4 percentage points").
 pub fn difference(kind: ValueKind, gap: f64) -> String {
     let g = gap.abs();

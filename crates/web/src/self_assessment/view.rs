@@ -2,7 +2,7 @@
 //! site layout and for the printable document (and so the PDF).
 
 use caseline_domain::indicators::{Rag, ValueKind};
-use caseline_domain::self_assessment::words::{date, difference, month, shown};
+use caseline_domain::self_assessment::words::{date, difference, month};
 use caseline_domain::self_assessment::{
     self as sa, AreaDraft, Benchmark, Finding, GapList, Judgement, MonthFigure, Pack, Unevidenced,
 };
@@ -145,7 +145,7 @@ fn area(a: &AreaDraft, linked: bool) -> AreaView {
                 rank: n + 1,
                 id: f.indicator.id,
                 title: f.indicator.title,
-                value: shown(f.kind, f.value),
+                value: f.kind.shown(f.value),
                 note: note(f),
                 rating: rag_tag(f.rating),
             })
@@ -176,7 +176,7 @@ fn area(a: &AreaDraft, linked: bool) -> AreaView {
     let context = |f: &Finding| {
         f.england.map_or_else(
             || "No England figure".to_owned(),
-            |e| format!("England {} ({})", shown(f.kind, Some(e.value)), e.year),
+            |e| format!("England {} ({})", f.kind.shown(Some(e.value)), e.year),
         )
     };
     AreaView {
@@ -197,14 +197,14 @@ fn finding(f: &Finding) -> FindingView {
     FindingView {
         id: f.indicator.id,
         title: f.indicator.title,
-        value: shown(f.kind, f.value),
+        value: f.kind.shown(f.value),
         counted: match f.among {
             Some(n) => format!("{} of {n}", f.counted),
             None => f.counted.to_string(),
         },
         england: f.england.map_or_else(
             || "No England figure".to_owned(),
-            |e| format!("{} ({})", shown(f.kind, Some(e.value)), e.year),
+            |e| format!("{} ({})", f.kind.shown(Some(e.value)), e.year),
         ),
         target: f.target.as_ref().map_or_else(
             || "No target set".to_owned(),
@@ -214,7 +214,7 @@ fn finding(f: &Finding) -> FindingView {
                 } else {
                     format!(" ({})", t.basis)
                 };
-                format!("{}{basis}", shown(f.kind, Some(t.value)))
+                format!("{}{basis}", f.kind.shown(Some(t.value)))
             },
         ),
         against_england: rag_tag(f.against_england),
@@ -264,7 +264,7 @@ fn spark(kind: ValueKind, months: &[MonthFigure], trend: &str) -> Spark {
             format!(
                 "{}{part}: {}",
                 m.window.from.strftime("%b %Y"),
-                shown(kind, m.value)
+                kind.shown(m.value)
             )
         })
         .collect::<Vec<_>>()
@@ -272,7 +272,7 @@ fn spark(kind: ValueKind, months: &[MonthFigure], trend: &str) -> Spark {
     Spark {
         points: coords.join(" "),
         dots,
-        top: shown(kind, Some(top)),
+        top: kind.shown(Some(top)),
         first: months
             .first()
             .map(|m| m.window.from.strftime("%b %Y").to_string())
