@@ -39,8 +39,10 @@ pub async fn run(r: Request<'_>) -> anyhow::Result<Vec<PathBuf>> {
     let db = Db::open(r.database).await.context("opening the database")?;
     let calendar = db.calendar().await?;
     let actor = Actor::new("self-assessment (command line)");
-    // Every child's record, audited as one export.
-    let records = db.all_child_records(&actor).await?;
+    // Every child's record but restricted ones, audited as one export: the records
+    // the performance pages and the page's pack count, so the file says the same and
+    // never names a child whose record is restricted to named people.
+    let (_, records) = db.unrestricted_journeys(&actor).await?;
     let workforce = Workforce::new(db.teams().await?, db.workers().await?);
     let (as_of, population, targets) = (r.as_of, r.population, r.targets.clone());
     let pack = tokio::task::spawn_blocking(move || {
