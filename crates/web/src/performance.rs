@@ -125,7 +125,6 @@ impl PerformanceCache {
 
     /// The records, workforce and calendar the picture is worked out from, brought
     /// up to date, for work that computes its own measures (the self-assessment).
-    #[allow(clippy::type_complexity)]
     pub(crate) async fn snapshot(
         &self,
         state: &AppState,

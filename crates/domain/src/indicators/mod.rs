@@ -102,8 +102,8 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
-    /// A value in this unit, as the pages and the self-assessment show it ("82.3%",
-    /// "486 days"), or "No data": never zero.
+    /// A value in this unit, for people to read ("82.3%", "486 days"), or "No data":
+    /// never zero.
     pub fn shown(self, value: Option<f64>) -> String {
         let Some(v) = value else {
             return "No data".to_owned();

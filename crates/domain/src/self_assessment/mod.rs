@@ -472,13 +472,14 @@ pub fn finding(e: &IndicatorEvidence, target: Option<&Target>, window: Window) -
         (Some(v), Some(o)) if ind.better != Better::Neither => Some(ind.gap(v, o)),
         _ => None,
     };
+    let base = base(m);
     let mut f = Finding {
         indicator: ind,
         kind: m.kind,
         value,
         counted: m.numerator.len(),
         among: (m.kind == ValueKind::Percent).then_some(m.denominator.len()),
-        base: base(m),
+        base,
         england,
         target: target.cloned(),
         against_england,
@@ -488,14 +489,14 @@ pub fn finding(e: &IndicatorEvidence, target: Option<&Target>, window: Window) -
         gap_to_target: gap_to(target.map(|t| t.value)),
         trend: trend::judge(ind.better, m.kind, &e.months),
         months: e.months.clone(),
-        judgement: judge(ind, value, base(m), rating),
+        judgement: judge(ind, value, base, rating),
         statement: String::new(),
     };
     f.statement = statement::finding(&f, window);
     f
 }
 
-/// Sorts `ids` by `key`, largest first, keeping catalogue order among equals.
+/// The findings' ids by `key`, largest first, keeping catalogue order among equals.
 fn ranked(findings: &[&Finding], key: impl Fn(&Finding) -> f64) -> Vec<&'static str> {
     let mut v: Vec<&&Finding> = findings.iter().collect();
     v.sort_by(|a, b| key(b).total_cmp(&key(a)));
