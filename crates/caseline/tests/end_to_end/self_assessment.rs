@@ -210,3 +210,69 @@ async fn the_self_assessment_pdf_renders_to_pages_that_each_show_something() {
         std::fs::copy(png, keep.join(png.file_name().unwrap())).unwrap();
     }
 }
+
+/// On a synthetic authority, for every share: each item in the figure is matched to
+/// exactly one item of its total, so those "not in the figure" are exactly the total
+/// less the figure, and each of them is a child or worker of the total. This checks
+/// the matching against what every real indicator puts in its figure and total (a
+/// different record, a value on one side only), not only hand-made items.
+#[test]
+fn the_children_missed_from_every_share_are_the_total_less_the_figure() {
+    use caseline_domain::indicators::{self, Input, ValueKind, Window};
+    use caseline_domain::self_assessment::behind::not_in_figure;
+    let today = jiff::civil::date(2026, 3, 31);
+    let mut config = caseline_synth::SynthConfig::demo(today);
+    config.children = 1_500;
+    config.seed = 11;
+    let generator = caseline_synth::Generator::new(config);
+    let records: Vec<_> = (0..1_500).map(|i| generator.child(i)).collect();
+    let generated = generator.workforce();
+    let workforce =
+        caseline_domain::work::Workforce::new(generated.teams.clone(), generated.workers.clone());
+    let calendar = caseline_domain::calendar::WorkingDayCalendar::england_and_wales();
+    let mut checked = 0;
+    for ind in indicators::all() {
+        let m = (ind.compute)(&Input {
+            records: &records,
+            window: Window::year_to(today),
+            calendar: &calendar,
+            workforce: &workforce,
+            population: 60_000,
+        });
+        if m.kind != ValueKind::Percent || m.denominator.is_empty() {
+            continue;
+        }
+        let missed = not_in_figure(&m.numerator, &m.denominator);
+        assert_eq!(
+            missed.len(),
+            m.denominator.len() - m.numerator.len(),
+            "{}: {} in the figure, {} in the total, {} left",
+            ind.id,
+            m.numerator.len(),
+            m.denominator.len(),
+            missed.len()
+        );
+        // Nobody in the figure is listed as missed from it, unless they are counted in
+        // the total more than once (a child with two assessments, one late).
+        for i in &missed {
+            let in_figure = m
+                .numerator
+                .iter()
+                .filter(|n| n.child_id == i.child_id && n.worker_id == i.worker_id)
+                .count();
+            let in_total = m
+                .denominator
+                .iter()
+                .filter(|d| d.child_id == i.child_id && d.worker_id == i.worker_id)
+                .count();
+            assert!(
+                in_figure < in_total,
+                "{}: {:?} listed but in the figure",
+                ind.id,
+                i.child_id
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} shares had a total");
+}
