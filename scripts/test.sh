@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole Caseline test suite, on a fresh machine of this kind: installs what is
-# missing (PostgreSQL, Chromium and its driver), starts a private PostgreSQL server
-# on loopback for the storage tests, then checks formatting and lints and runs every
-# test. `.ci/run` calls exactly this.
+# missing (PostgreSQL, Chromium and its driver, poppler-utils), starts a private
+# PostgreSQL server on loopback for the storage tests, then checks formatting and lints
+# and runs every test. `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,8 @@ missing=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# pdftoppm renders the self-assessment PDF to PNG pages in the end-to-end test.
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

@@ -7,6 +7,7 @@ mod clocks_cmd;
 mod demo_users;
 mod indicators_cmd;
 mod load;
+mod self_assessment_cmd;
 mod standards;
 mod targets;
 mod user_cmd;
@@ -145,6 +146,30 @@ enum Command {
         /// table instead (what docs/indicators.md is made from).
         #[arg(long)]
         definitions: bool,
+    },
+    /// Draft the self-assessment pack for a date: every indicator against England and
+    /// the targets, ranked strengths and weaknesses, and the children behind the
+    /// widest gaps, as a printable HTML file and a PDF (printed by headless Chromium).
+    SelfAssessment {
+        /// SQLite file path or postgres:// URL.
+        #[arg(long, env = "CASELINE_DATABASE")]
+        database: String,
+        /// The date of the draft: the last day of the twelve months measured (default
+        /// today).
+        #[arg(long)]
+        as_of: Option<Date>,
+        /// The directory to write self-assessment-<date>.html and .pdf into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Children aged 0 to 17 living in the authority, for rates per 10,000.
+        #[arg(long, default_value_t = 60_000)]
+        population: u32,
+        /// The authority's name, for the cover.
+        #[arg(long, default_value = "Synthetic Borough Council")]
+        authority: String,
+        /// Write the HTML only (no Chromium needed).
+        #[arg(long)]
+        no_pdf: bool,
     },
     /// Manage user accounts.
     User {
@@ -356,6 +381,32 @@ async fn main() -> anyhow::Result<()> {
                 by_team,
             )
             .await
+        }
+        Command::SelfAssessment {
+            database,
+            as_of,
+            out,
+            population,
+            authority,
+            no_pdf,
+        } => {
+            let as_of = as_of.unwrap_or_else(today);
+            anyhow::ensure!(
+                as_of <= today(),
+                "--as-of must not be after today: the records cannot show what has not happened"
+            );
+            self_assessment_cmd::run(self_assessment_cmd::Request {
+                database: &database,
+                as_of,
+                out: &out,
+                population,
+                targets: &targets,
+                authority: &authority,
+                pdf: !no_pdf,
+                today: today(),
+            })
+            .await
+            .map(|_| ())
         }
         Command::Bench {
             children,

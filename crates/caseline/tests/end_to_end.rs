@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{ClientBuilder, Locator};
 
+#[path = "end_to_end/self_assessment.rs"]
+mod self_assessment;
+
 /// A child process killed when the test ends, pass or fail.
 struct Process(Child);
 

@@ -25,6 +25,7 @@ pub mod person;
 pub mod plan_action;
 pub mod referral;
 pub mod section_47;
+pub mod self_assessment;
 pub mod status;
 pub mod strategy_discussion;
 pub mod values;

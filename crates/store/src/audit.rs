@@ -385,17 +385,9 @@ pub(crate) async fn record_audit(
     .await
 }
 
-/// Appends one audit event per child for the same action, in as few statements as possible.
+/// Appends one audit event per child for the same action and detail, in as few
+/// statements as possible.
 pub(crate) async fn record_audit_many(
-    tx: &mut Tx,
-    actor: &Actor,
-    action: AuditAction,
-    children: &[&PersonId],
-) -> Result<(), StoreError> {
-    record_audit_many_with(tx, actor, action, children, "").await
-}
-
-async fn record_audit_many_with(
     tx: &mut Tx,
     actor: &Actor,
     action: AuditAction,
@@ -416,20 +408,6 @@ async fn record_audit_many_with(
 }
 
 impl crate::Db {
-    /// Records that `children` were named in a list shown to or downloaded by `actor`
-    /// (a performance list, a self-assessment pack): one entry per child, so each
-    /// child's "who has seen this record" page shows it, with `what` the list was.
-    pub async fn record_children_listed(
-        &self,
-        actor: &Actor,
-        children: &[&PersonId],
-        what: &str,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.begin().await?;
-        record_audit_many_with(&mut tx, actor, AuditAction::ListChildren, children, what).await?;
-        tx.commit().await
-    }
-
     /// Records that a page listing children was shown to `actor`: one entry whose
     /// detail says which list and names the children on the page.
     pub async fn record_list_shown(&self, actor: &Actor, detail: &str) -> Result<(), StoreError> {
@@ -712,6 +690,26 @@ impl Db {
         }
         tx.commit().await?;
         Ok(result)
+    }
+
+    /// Records that a document or page naming `children` (worked out from records the
+    /// caller already holds, such as the self-assessment pack) was shown to `actor`:
+    /// one entry per child, so each child's access log shows it, or one entry naming
+    /// nobody when the list is empty. `what` says which document, without personal data.
+    pub async fn record_children_listed(
+        &self,
+        actor: &Actor,
+        children: &[PersonId],
+        what: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        if children.is_empty() {
+            record_audit(&mut tx, actor, AuditAction::ListChildren, None, None, what).await?;
+        } else {
+            let ids: Vec<&PersonId> = children.iter().collect();
+            record_audit_many(&mut tx, actor, AuditAction::ListChildren, &ids, what).await?;
+        }
+        tx.commit().await
     }
 
     /// The audit trail's entries about one child, newest first: who opened or changed

@@ -529,7 +529,7 @@ impl Db {
         let mut tx = self.begin().await?;
         write_child_records(&mut tx, records).await?;
         let ids: Vec<&PersonId> = records.iter().map(|r| &r.child.id).collect();
-        record_audit_many(&mut tx, actor, AuditAction::CreateChildRecord, &ids).await?;
+        record_audit_many(&mut tx, actor, AuditAction::CreateChildRecord, &ids, "").await?;
         tx.commit().await
     }
 

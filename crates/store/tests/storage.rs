@@ -509,9 +509,13 @@ async fn lists_shown_and_downloaded_are_audited(db: Db) {
     db.record_list_shown(&who, &format!("performance list X, page 1: {a} {b}"))
         .await
         .unwrap();
-    db.record_children_listed(&who, &[a, b], "downloaded: performance list X")
-        .await
-        .unwrap();
+    db.record_children_listed(
+        &who,
+        &[a.clone(), b.clone()],
+        "downloaded: performance list X",
+    )
+    .await
+    .unwrap();
     let rows = db
         .fetch_all(
             "SELECT action, child_id, detail FROM audit_events WHERE actor = $1 ORDER BY id",
@@ -553,6 +557,55 @@ async fn lists_shown_and_downloaded_are_audited(db: Db) {
     assert!(db.verify_audit_trail().await.unwrap().is_intact());
 }
 both_engines!(lists_shown_and_downloaded_are_audited);
+
+async fn a_document_naming_children_is_audited_once_per_child(db: Db) {
+    let leader = Actor::new("sl.jones");
+    let named = [
+        PersonId::parse("C-1").unwrap(),
+        PersonId::parse("C-2").unwrap(),
+    ];
+    db.record_children_listed(&leader, &named, "self-assessment pack for 2026-03-31")
+        .await
+        .unwrap();
+    // A document naming nobody is still recorded as shown.
+    db.record_children_listed(&leader, &[], "self-assessment pack for 2026-04-30")
+        .await
+        .unwrap();
+    let rows = db
+        .fetch_all(
+            "SELECT action, child_id, detail FROM audit_events WHERE actor = $1 ORDER BY id",
+            &["sl.jones".into()],
+        )
+        .await
+        .unwrap();
+    let got: Vec<(String, Option<String>, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.text("action").unwrap(),
+                r.opt_text("child_id").unwrap(),
+                r.text("detail").unwrap(),
+            )
+        })
+        .collect();
+    let entry = |child: Option<&str>, when: &str| {
+        (
+            "LIST_CHILDREN".to_owned(),
+            child.map(str::to_owned),
+            format!("self-assessment pack for {when}"),
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            entry(Some("C-1"), "2026-03-31"),
+            entry(Some("C-2"), "2026-03-31"),
+            entry(None, "2026-04-30"),
+        ]
+    );
+    assert!(db.verify_audit_trail().await.unwrap().is_intact());
+}
+both_engines!(a_document_naming_children_is_audited_once_per_child);
 
 #[path = "storage/access.rs"]
 mod access;

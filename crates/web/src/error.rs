@@ -38,6 +38,9 @@ pub(crate) enum AppError {
     Forbidden(&'static str),
     /// Something the service relies on (the random number source) failed.
     Unavailable,
+    /// This server cannot do this (a program it needs is not installed): says what to
+    /// do instead.
+    NotAvailable(&'static str),
     /// The store failed. Logged, never shown.
     Store(StoreError),
     /// A template failed to render. Logged, never shown.
@@ -88,6 +91,11 @@ impl IntoResponse for AppError {
                 vec![why.to_owned()],
             ),
             AppError::Unavailable => internal(),
+            AppError::NotAvailable(why) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "This is not available on this server",
+                vec![why.to_owned()],
+            ),
             AppError::PageNotFound => (
                 StatusCode::NOT_FOUND,
                 "Page not found",

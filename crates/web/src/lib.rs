@@ -18,6 +18,7 @@ mod headers;
 mod layout;
 mod pagination;
 mod performance;
+pub mod self_assessment;
 mod sign_in;
 mod subject_access;
 mod tables;
@@ -158,6 +159,18 @@ fn table() -> Vec<(RouteInfo, Handler)> {
         (
             r("GET", "/performance/list/download", SignedIn),
             get(performance::list_download),
+        ),
+        (
+            r("GET", "/performance/self-assessment", SignedIn),
+            get(self_assessment::page),
+        ),
+        (
+            r("GET", "/performance/self-assessment.pdf", SignedIn),
+            get(self_assessment::pdf),
+        ),
+        (
+            r("GET", "/performance/self-assessment.html", SignedIn),
+            get(self_assessment::html),
         ),
         (
             r("GET", "/children", SignedIn),

@@ -9,6 +9,8 @@ mod support;
 mod attacks;
 #[path = "http/matrix.rs"]
 mod matrix;
+#[path = "http/self_assessment.rs"]
+mod self_assessment;
 
 use caseline_domain::TeamId;
 use caseline_domain::codes::Role;

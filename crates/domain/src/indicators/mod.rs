@@ -103,6 +103,23 @@ pub enum ValueKind {
     Ratio,
 }
 
+impl ValueKind {
+    /// A value in this unit, for people to read ("82.3%", "486 days"), or "No data":
+    /// never zero.
+    pub fn shown(self, value: Option<f64>) -> String {
+        let Some(v) = value else {
+            return "No data".to_owned();
+        };
+        match self {
+            ValueKind::Percent => format!("{v:.1}%"),
+            ValueKind::PerTenThousand => format!("{v:.1} per 10,000"),
+            ValueKind::Count => format!("{v:.0}"),
+            ValueKind::Mean | ValueKind::Median => format!("{v:.0} days"),
+            ValueKind::Ratio => format!("{v:.1}"),
+        }
+    }
+}
+
 /// A date window, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Window {

@@ -273,7 +273,6 @@ impl PerformanceCache {
 
     /// The records, workforce and calendar as they stand now, for work that computes
     /// its own figures (the self-assessment pack for a chosen date).
-    #[allow(dead_code)] // the self-assessment pack's page is landing separately
     pub(crate) async fn snapshot(
         &self,
         state: &AppState,

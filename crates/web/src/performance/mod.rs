@@ -65,27 +65,13 @@ pub(crate) async fn warm(state: &AppState) {
     state.perf_cache.prune(today).await;
 }
 
-fn require_leader(user: &SignedIn) -> Result<(), AppError> {
+pub(crate) fn require_leader(user: &SignedIn) -> Result<(), AppError> {
     if user.access.role().may(Capability::ListAllChildren) {
         Ok(())
     } else {
         Err(AppError::Forbidden(
             "The performance picture is for service managers, senior leaders and performance analysts.",
         ))
-    }
-}
-
-/// A value shown in its unit, or "No data".
-pub(crate) fn shown(kind: ValueKind, value: Option<f64>) -> String {
-    let Some(v) = value else {
-        return "No data".to_owned();
-    };
-    match kind {
-        ValueKind::Percent => format!("{v:.1}%"),
-        ValueKind::PerTenThousand => format!("{v:.1} per 10,000"),
-        ValueKind::Count => format!("{v:.0}"),
-        ValueKind::Mean | ValueKind::Median => format!("{v:.0} days"),
-        ValueKind::Ratio => format!("{v:.1}"),
     }
 }
 
@@ -188,7 +174,7 @@ fn england_cell(kind: ValueKind, ind: &Indicator) -> Cell {
         || Cell::text("No England figure"),
         |e| {
             Cell::number(
-                format!("{} ({})", shown(kind, Some(e.value)), e.year),
+                format!("{} ({})", kind.shown(Some(e.value)), e.year),
                 Some(e.value),
             )
         },
@@ -198,7 +184,7 @@ fn england_cell(kind: ValueKind, ind: &Indicator) -> Cell {
 fn target_cell(state: &AppState, kind: ValueKind, ind: &Indicator) -> Cell {
     state.targets.get(ind.id).map_or_else(
         || Cell::text("None set"),
-        |t| Cell::number(shown(kind, Some(t.value)), Some(t.value)),
+        |t| Cell::number(kind.shown(Some(t.value)), Some(t.value)),
     )
 }
 
@@ -238,7 +224,7 @@ async fn indicators_table(
                 href: Some(format!("/performance/indicator/{}", ind.id)),
                 ..Cell::text(ind.title)
             },
-            Cell::number(shown(m.kind, value), value),
+            Cell::number(m.kind.shown(value), value),
             counted,
             among,
             england_cell(m.kind, ind),
@@ -360,7 +346,7 @@ async fn trend(
         );
         table.rows.push(vec![
             Cell::text(month),
-            Cell::number(shown(kind, value), value),
+            Cell::number(kind.shown(value), value),
             counted,
             among,
         ]);
@@ -456,7 +442,7 @@ pub(crate) async fn area(
         blocks.push(IndicatorBlock {
             id: ind.id,
             title: ind.title,
-            value: shown(m.kind, m.value()),
+            value: m.kind.shown(m.value()),
             definition: ind.definition,
             source: ind.source,
             trend_chart,
@@ -554,7 +540,7 @@ pub(crate) async fn indicator(
         );
         teams.rows.push(vec![
             Cell::text(t.name.clone()),
-            Cell::number(shown(tm.kind, v), v),
+            Cell::number(tm.kind.shown(v), v),
             counted,
             among,
         ]);
@@ -572,7 +558,7 @@ pub(crate) async fn indicator(
     let target = state.targets.get(ind.id);
     let line = Headline {
         title: ind.title,
-        value: shown(m.kind, value),
+        value: m.kind.shown(value),
         counted: Cell::count(
             m.numerator.len(),
             list_href(ind, None, None, 1),
@@ -871,7 +857,7 @@ pub(crate) async fn list_download(
         .db
         .record_children_listed(
             user.access.actor(),
-            &named(items),
+            &named(items).into_iter().cloned().collect::<Vec<_>>(),
             &format!("downloaded: performance list {} ({scope})", asked.ind.id),
         )
         .await?;

@@ -123,6 +123,8 @@ enum Expect {
     RestrictionSet,
     /// The administrator's form is refused with a problem (400): no such child.
     FormProblem,
+    /// This server lacks a program the route needs (Chromium for PDFs): 503.
+    NotAvailableHere,
 }
 
 /// The matrix's user for each role: user name, worker record, team.
@@ -281,11 +283,21 @@ fn expectation(route: &RouteInfo, who: Who, case: Case) -> Expect {
             | "/performance/{area}"
             | "/performance/indicator/{indicator}"
             | "/performance/list"
-            | "/performance/list/download",
+            | "/performance/list/download"
+            | "/performance/self-assessment"
+            | "/performance/self-assessment.html",
         ) => signed_in(&|role| match sees_authority(role) {
             true => Page,
             false => Forbidden,
         }),
+        // The same pack printed by Chromium; a server without it says so (503).
+        ("GET", "/performance/self-assessment.pdf") => {
+            signed_in(&|role| match (sees_authority(role), prints_pdfs()) {
+                (false, _) => Forbidden,
+                (true, true) => Page,
+                (true, false) => NotAvailableHere,
+            })
+        }
         ("GET", "/work/service") => signed_in(&|role| match sees_authority(role) {
             true => Page,
             false => Forbidden,
@@ -374,6 +386,13 @@ fn sees_authority(role: Role) -> bool {
         role,
         Role::ServiceManager | Role::SeniorLeader | Role::PerformanceAnalyst
     )
+}
+
+/// Whether this machine can print PDFs: Chromium is installed (as `scripts/test.sh`
+/// makes sure). Under CI it must be, so a missing Chromium fails there.
+fn prints_pdfs() -> bool {
+    caseline_web::self_assessment::find_chromium().is_some()
+        || std::env::var("CI").as_deref() == Ok("true")
 }
 
 /// "Export everything held about a person for a subject access request."
@@ -733,6 +752,20 @@ impl World {
                         page.contains(">Re-referrals within 12 months</h1>"),
                         "an indicator",
                     ),
+                    "/performance/self-assessment" => want(
+                        page.contains(">Self-assessment draft for "),
+                        "the self-assessment pack",
+                    ),
+                    "/performance/self-assessment.html" => want(
+                        page.header("content-disposition").starts_with("attachment")
+                            && page.contains("Summary by judgement area"),
+                        "the printable pack, to save",
+                    ),
+                    "/performance/self-assessment.pdf" => want(
+                        page.header("content-type") == "application/pdf"
+                            && page.body.starts_with("%PDF-"),
+                        "the PDF",
+                    ),
                     other => fail(&format!("no page check for {other}")),
                 }
             }
@@ -986,6 +1019,10 @@ impl World {
                 status == StatusCode::BAD_REQUEST
                     && (page.contains("There is a problem") || page.contains("is not right")),
                 "400 with the problem",
+            ),
+            Expect::NotAvailableHere => want(
+                status == StatusCode::SERVICE_UNAVAILABLE && page.contains("Chromium"),
+                "503 saying what is missing",
             ),
             Expect::TwoStepOn | Expect::TwoStepOff => {
                 want(
