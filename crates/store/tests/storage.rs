@@ -505,6 +505,8 @@ both_engines!(reads_and_lists_are_audited);
 mod access;
 #[path = "storage/audit_chain.rs"]
 mod audit_chain;
+#[path = "storage/authority.rs"]
+mod authority;
 
 // ---------------------------------------------------------------------------
 
