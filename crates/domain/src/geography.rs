@@ -302,10 +302,7 @@ impl Centroids {
                 continue;
             };
             let sector_key = format!("{out} {}", &inward[..1.min(inward.len())]);
-            for (map, key) in [
-                (&mut sectors, sector_key),
-                (&mut districts, out.to_owned()),
-            ] {
+            for (map, key) in [(&mut sectors, sector_key), (&mut districts, out.to_owned())] {
                 let sum = map.entry(key).or_insert((0, 0, 0));
                 sum.0 += u64::from(at.easting);
                 sum.1 += u64::from(at.northing);
@@ -395,12 +392,18 @@ mod tests {
     #[test]
     fn areas_are_recognised_by_their_shape() {
         let p = Area::parse("cl34ab").unwrap();
-        assert_eq!((p.as_str(), p.precision()), ("CL3 4AB", Precision::Postcode));
+        assert_eq!(
+            (p.as_str(), p.precision()),
+            ("CL3 4AB", Precision::Postcode)
+        );
         let s = Area::parse(" cl3 4 ").unwrap();
         assert_eq!((s.as_str(), s.precision()), ("CL3 4", Precision::Sector));
         let d = Area::parse("CL12").unwrap();
         assert_eq!((d.as_str(), d.precision()), ("CL12", Precision::District));
-        assert_eq!(Area::parse("SW1A").unwrap().precision(), Precision::District);
+        assert_eq!(
+            Area::parse("SW1A").unwrap().precision(),
+            Precision::District
+        );
         for bad in ["", "CL", "123", "CL3 44", "CL3 4A", "TOOLONG1"] {
             assert!(Area::parse(bad).is_none(), "{bad}");
         }
