@@ -135,9 +135,11 @@ enum Command {
         /// csv or json.
         #[arg(long, default_value = "csv")]
         format: String,
-        /// Children aged 0 to 17 living in the authority, for rates per 10,000.
-        #[arg(long, default_value_t = 60_000)]
-        population: u32,
+        /// Children aged 0 to 17 living in the authority, for rates per 10,000, in
+        /// every window; without it each window uses the ONS estimate stored for its
+        /// time (`caseline population set`), and rates are empty if none is.
+        #[arg(long)]
+        population: Option<u32>,
         /// Also one line per team.
         #[arg(long)]
         by_team: bool,
@@ -377,6 +379,12 @@ async fn serve(
         .await
         .with_context(|| format!("binding {addr}"))?;
     let local = listener.local_addr()?;
+    if db.child_population().await?.is_empty() {
+        // Said at start, since rates would otherwise just read "No data".
+        tracing::warn!(
+            "no child population is stored: rates per 10,000 show no data until an administrator runs `caseline population set`"
+        );
+    }
     println!("Caseline is running at http://{local}/");
     if let Some(accounts) = demo {
         println!(
@@ -397,7 +405,6 @@ async fn serve(
         targets,
         work_cache: Default::default(),
         perf_cache: Default::default(),
-        child_population: 60_000,
     };
     caseline_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;

@@ -18,6 +18,7 @@ use caseline_domain::access::Capability;
 use caseline_domain::indicators::{
     self, AgainstEngland, Area, Better, Indicator, Input, Item, Measure, ValueKind, Window, england,
 };
+use caseline_domain::looked_after::episode_postcodes;
 use caseline_domain::work::Workforce;
 use caseline_domain::{ChildRecord, PersonId, TeamId};
 
@@ -44,6 +45,9 @@ struct Picture {
     sorted: Arc<Vec<ChildRecord>>,
     workforce: Arc<Workforce>,
     calendar: Arc<caseline_domain::calendar::WorkingDayCalendar>,
+    population: Arc<caseline_domain::population::ChildPopulation>,
+    /// Only those that place the postcodes on the records held.
+    centroids: caseline_domain::geography::Centroids,
     measures: HashMap<(&'static str, Window), Arc<Measure>>,
 }
 
@@ -77,6 +81,7 @@ impl PerformanceCache {
             Some(p) if reuse => p,
             _ => {
                 let (js, records) = state.db.unrestricted_journeys(&actor()).await?;
+                let centroids = state.db.centroids_for(&episode_postcodes(&records)).await?;
                 let mut p = Picture {
                     state: js,
                     records: records
@@ -89,6 +94,8 @@ impl PerformanceCache {
                         state.db.workers().await?,
                     )),
                     calendar: Arc::new(state.db.calendar().await?),
+                    population: Arc::new(state.db.child_population().await?),
+                    centroids,
                     measures: HashMap::new(),
                 };
                 p.resort();
@@ -103,6 +110,9 @@ impl PerformanceCache {
             for id in &changed {
                 p.records.remove(id);
             }
+            // A changed record may name a postcode not placed before.
+            p.centroids
+                .extend(state.db.centroids_for(&episode_postcodes(&records)).await?);
             for r in records {
                 p.records.insert(r.child.id.clone(), r);
             }
@@ -117,7 +127,8 @@ impl PerformanceCache {
             window,
             calendar: &p.calendar,
             workforce: &p.workforce,
-            population: state.child_population,
+            population: &p.population,
+            centroids: &p.centroids,
         }));
         p.measures.insert((indicator.id, window), m.clone());
         Ok(m)
