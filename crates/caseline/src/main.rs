@@ -7,6 +7,8 @@ mod clocks_cmd;
 mod demo_users;
 mod indicators_cmd;
 mod load;
+mod population_cmd;
+mod postcodes_cmd;
 mod standards;
 mod targets;
 mod user_cmd;
@@ -147,6 +149,17 @@ enum Command {
         /// table instead (what docs/indicators.md is made from).
         #[arg(long)]
         definitions: bool,
+    },
+    /// The authority's child population (ONS mid-year estimates), for rates per
+    /// 10,000.
+    Population {
+        #[command(subcommand)]
+        command: population_cmd::PopulationCommand,
+    },
+    /// Postcode centroids (ONS Postcode Directory), for placement distances.
+    Postcodes {
+        #[command(subcommand)]
+        command: postcodes_cmd::PostcodesCommand,
     },
     /// Manage user accounts.
     User {
@@ -313,6 +326,8 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit { command } => audit_cmd::run(command).await,
+        Command::Population { command } => population_cmd::run(command).await,
+        Command::Postcodes { command } => postcodes_cmd::run(command).await,
         Command::User { command } => user_cmd::run(command).await,
         Command::Clocks {
             database,
