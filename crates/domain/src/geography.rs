@@ -243,30 +243,20 @@ impl Centroids {
         self.postcodes.is_empty() && self.sectors.is_empty() && self.districts.is_empty()
     }
 
-    /// Every centroid held, finest first and in text order within each precision.
-    pub fn entries(&self) -> Vec<(Area, GridRef)> {
-        let mut out = Vec::new();
-        for (precision, map) in [
-            (Precision::Postcode, &self.postcodes),
-            (Precision::Sector, &self.sectors),
-            (Precision::District, &self.districts),
-        ] {
-            let mut part: Vec<(Area, GridRef)> = map
-                .iter()
-                .map(|(text, at)| {
-                    (
-                        Area {
-                            text: text.clone(),
-                            precision,
-                        },
-                        *at,
-                    )
-                })
-                .collect();
-            part.sort_by(|a, b| a.0.cmp(&b.0));
-            out.extend(part);
+    /// Every centroid held, as (area, whether it is a postcode, sector or district,
+    /// centroid), in no particular order: borrowed, so a whole directory can be
+    /// written out without a second copy of it.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Precision, GridRef)> {
+        fn each(
+            map: &HashMap<String, GridRef>,
+            precision: Precision,
+        ) -> impl Iterator<Item = (&str, Precision, GridRef)> {
+            map.iter()
+                .map(move |(text, at)| (text.as_str(), precision, *at))
         }
-        out
+        each(&self.postcodes, Precision::Postcode)
+            .chain(each(&self.sectors, Precision::Sector))
+            .chain(each(&self.districts, Precision::District))
     }
 
     /// Places `p` by its own centroid, else its sector's, else its district's.

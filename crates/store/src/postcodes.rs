@@ -14,6 +14,9 @@ use crate::{Db, StoreError, Value};
 /// Areas asked for per query: well under either engine's limit on bound parameters.
 const KEYS_PER_QUERY: usize = 500;
 
+/// Centroids turned into bound values at a time when importing.
+const ROWS_PER_SLICE: usize = 10_000;
+
 /// What an import left held, at each precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CentroidCounts {
@@ -86,29 +89,34 @@ impl Db {
         centroids: &Centroids,
         from: &str,
     ) -> Result<(), StoreError> {
-        let rows: Vec<Vec<Value>> = centroids
-            .entries()
-            .into_iter()
-            .map(|(area, at)| {
-                vec![
-                    area.as_str().into(),
-                    area.precision().code().into(),
-                    Value::Int(at.easting().into()),
-                    Value::Int(at.northing().into()),
-                ]
-            })
-            .collect();
         let (postcodes, sectors, districts) = centroids.counts();
         let mut tx = self.begin().await?;
         crate::work::mark_everything_changed(&mut tx).await?;
-        insert_values(
-            &mut tx,
-            "postcode_centroids",
-            &["area", "kind", "easting", "northing"],
-            rows,
-            " ON CONFLICT (area) DO UPDATE SET kind = excluded.kind, easting = excluded.easting, northing = excluded.northing",
-        )
-        .await?;
+        // Written a slice at a time: a whole directory as bound values at once would
+        // take several times the memory of the centroids themselves.
+        let mut all = centroids.iter().peekable();
+        while all.peek().is_some() {
+            let rows: Vec<Vec<Value>> = all
+                .by_ref()
+                .take(ROWS_PER_SLICE)
+                .map(|(area, precision, at)| {
+                    vec![
+                        area.into(),
+                        precision.code().into(),
+                        Value::Int(at.easting().into()),
+                        Value::Int(at.northing().into()),
+                    ]
+                })
+                .collect();
+            insert_values(
+                &mut tx,
+                "postcode_centroids",
+                &["area", "kind", "easting", "northing"],
+                rows,
+                " ON CONFLICT (area) DO UPDATE SET kind = excluded.kind, easting = excluded.easting, northing = excluded.northing",
+            )
+            .await?;
+        }
         record_audit(
             &mut tx,
             actor,

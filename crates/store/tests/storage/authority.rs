@@ -152,18 +152,19 @@ async fn postcode_centroids_are_imported_and_place_postcodes_by_the_finest_held(
 both_engines!(postcode_centroids_are_imported_and_place_postcodes_by_the_finest_held);
 
 async fn many_postcodes_are_imported_and_read_back_in_batches(db: Db) {
-    // 2,600 postcodes: more than one insert statement and one lookup query hold.
+    // 10,400 postcodes: more than one slice of the import, one insert statement and
+    // one lookup query hold.
     let mut c = Centroids::default();
     let mut wanted = Vec::new();
     const LETTERS: &[u8] = b"ABDEFGHJLNPQRSTUWXYZ";
-    for i in 0..2_600u32 {
+    for i in 0..10_400u32 {
         // 200 postcodes per district: sector digit i % 10, first letter (i / 10) % 20.
         let letter = char::from(LETTERS[usize::try_from(i / 10 % 20).unwrap()]);
         let p = pc(&format!("CL{} {}{letter}B", 1 + i / 200, i % 10));
         c.insert(&Area::postcode(&p), grid(400_000 + i, 300_000));
         wanted.push(p);
     }
-    assert_eq!(c.counts().0, 2_600);
+    assert_eq!(c.counts().0, 10_400);
     db.import_centroids(&Actor::new("admin"), &c, "big.csv")
         .await
         .unwrap();
