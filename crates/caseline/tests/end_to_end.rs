@@ -791,8 +791,8 @@ async fn the_child_population_and_postcodes_are_set_from_the_command_line_and_us
     assert_eq!(rate["value"].as_f64().unwrap(), n);
 
     // A year that does not match its source is refused, naming the field.
-    let refused = Command::new(env!("CARGO_BIN_EXE_caseline"))
-        .args([
+    let set_2025 = |source| {
+        [
             "population",
             "set",
             "--database",
@@ -802,8 +802,11 @@ async fn the_child_population_and_postcodes_are_set_from_the_command_line_and_us
             "--children",
             "61234",
             "--source",
-            "ONS mid-2024",
-        ])
+            source,
+        ]
+    };
+    let refused = Command::new(env!("CARGO_BIN_EXE_caseline"))
+        .args(set_2025("ONS mid-2024"))
         .output()
         .unwrap();
     assert!(!refused.status.success());
@@ -812,18 +815,7 @@ async fn the_child_population_and_postcodes_are_set_from_the_command_line_and_us
         said.contains("mid_year") && said.contains("mid-2024"),
         "{said}"
     );
-    caseline(&[
-        "population",
-        "set",
-        "--database",
-        db,
-        "--mid-year",
-        "2025",
-        "--children",
-        "61234",
-        "--source",
-        "ONS mid-2025",
-    ]);
+    caseline(&set_2025("ONS mid-2025"));
     let list = caseline(&["population", "list", "--database", db]);
     assert!(list.contains("mid-2025 61234 ONS mid-2025"), "{list}");
 

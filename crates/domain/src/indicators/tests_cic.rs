@@ -38,11 +38,11 @@ fn child(n: &str, born: Date) -> ChildRecord {
 }
 
 /// A child born 1 January 2015: 10 on the window's last day.
-fn ten(n: &str) -> ChildRecord {
+pub(super) fn ten(n: &str) -> ChildRecord {
     child(n, date(2015, 1, 1))
 }
 
-fn period(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
+pub(super) fn period(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
     r.periods_of_care.push(PeriodOfCare {
         id: rid(r, n),
         child_id: r.child.id.clone(),
@@ -54,7 +54,7 @@ fn period(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
 
 /// A 903 episode, in area. The indicators read each episode's span from the next
 /// one's start (a 903 episode ends the day the next begins), so no end is given.
-fn episode(
+pub(super) fn episode(
     r: &mut ChildRecord,
     n: &str,
     period: &str,

@@ -6,12 +6,11 @@
 use jiff::civil::{Date, date};
 
 use super::OVER_20_MILES;
+use super::tests::{episode, period, ten};
 use crate::ChildRecord;
-use crate::codes::{LegalStatus, PlacementType, PrimaryNeed, ReasonNewEpisode};
 use crate::geography::{Area, Centroids, GridRef};
-use crate::indicators::test_support::{measure_with, records_of, rid, who};
+use crate::indicators::test_support::{measure_with, records_of, who};
 use crate::indicators::{Measure, Window};
-use crate::looked_after::{CareEpisode, PeriodOfCare};
 use crate::population::ChildPopulation;
 use crate::values::Postcode;
 
@@ -53,18 +52,12 @@ fn pc(s: &str) -> Option<Postcode> {
 
 /// A child of 10 looked after from 2020 (or to `ceased`), with no episode yet.
 fn looked_after(n: &str, ceased: Option<Date>) -> ChildRecord {
-    let mut r = ChildRecord::new(crate::person::example_child(n, Some(date(2015, 1, 1))));
-    r.periods_of_care.push(PeriodOfCare {
-        id: rid(&r, "P1"),
-        child_id: r.child.id.clone(),
-        referral_id: None,
-        start_date: date(2020, 1, 1),
-        end_date: ceased,
-    });
+    let mut r = ten(n);
+    period(&mut r, "P1", date(2020, 1, 1), ceased);
     r
 }
 
-/// A 903 episode of period P1 from `start`, with legal status C2 unless `legal` says.
+/// A 903 episode of period P1 from `start`, with these home and placement postcodes.
 fn placed(
     r: &mut ChildRecord,
     n: &str,
@@ -73,25 +66,11 @@ fn placed(
     (home, placement): (Option<Postcode>, Option<Postcode>),
     legal: &str,
 ) {
-    let e = CareEpisode {
-        id: rid(r, n),
-        child_id: r.child.id.clone(),
-        period_id: rid(r, "P1"),
-        start_date: start,
-        reason_new_episode: ReasonNewEpisode::from_code("S").unwrap(),
-        legal_status: LegalStatus::from_code(legal).unwrap(),
-        category_of_need: PrimaryNeed::from_code("N1").unwrap(),
-        placement_type: PlacementType::from_code(place).unwrap(),
-        provider: None,
-        placement_postcode: placement,
-        home_postcode: home,
-        ofsted_urn: None,
-        in_area: false,
-        end_date: None,
-        reason_ceased: None,
-        reason_place_change: None,
-    };
-    r.care_episodes.push(e);
+    episode(r, n, "P1", start, "S", legal, place);
+    if let Some(e) = r.care_episodes.last_mut() {
+        e.home_postcode = home;
+        e.placement_postcode = placement;
+    }
 }
 
 fn authority() -> Vec<ChildRecord> {
