@@ -50,6 +50,14 @@ pub(super) fn who(items: &[Item]) -> Vec<&str> {
         .collect()
 }
 
+/// Each band's label and the children in it, in order.
+pub(super) fn bands_of(m: &Measure) -> Vec<(&str, Vec<&str>)> {
+    m.bands
+        .iter()
+        .map(|b| (b.label.as_str(), who(&b.items)))
+        .collect()
+}
+
 /// The records the items name, in order.
 pub(super) fn records_of(items: &[Item]) -> Vec<&str> {
     items

@@ -14,7 +14,7 @@ use crate::codes::{
 };
 use crate::health::{HealthCheck, PersonalEducationPlan};
 use crate::indicators::test_support::{
-    assert_close, measure_in, measure_with, records_of, rid, who,
+    assert_close, bands_of, measure_in, measure_with, records_of, rid, who,
 };
 use crate::indicators::{Indicator, Measure, Window};
 use crate::looked_after::{CareEpisode, LookedAfterReview, PeriodOfCare};
@@ -302,13 +302,8 @@ fn legal_status_bands_by_the_episode_current_on_the_last_day() {
     assert_eq!(m.value(), Some(5.0));
     // Bands in official order (C1, C2, ..., V2, ...), only those present: no C1 (L1's
     // earlier status) and no E1 (L4's comes after the window, L6 has left care).
-    let bands: Vec<(&str, Vec<&str>)> = m
-        .bands
-        .iter()
-        .map(|b| (b.label.as_str(), who(&b.items)))
-        .collect();
     assert_eq!(
-        bands,
+        bands_of(&m),
         [
             ("Full care order", vec!["L1", "L3", "L4"]),
             (LegalStatus::SinglePeriodSection20.label(), vec!["L2"]),

@@ -9,7 +9,7 @@ use super::OVER_20_MILES;
 use super::tests::{episode, period, ten};
 use crate::ChildRecord;
 use crate::geography::{Area, Centroids, GridRef};
-use crate::indicators::test_support::{measure_with, records_of, who};
+use crate::indicators::test_support::{bands_of, measure_with, records_of, who};
 use crate::indicators::{Measure, Window};
 use crate::population::ChildPopulation;
 use crate::values::Postcode;
@@ -191,13 +191,8 @@ fn the_list_says_how_each_postcode_was_placed() {
 #[test]
 fn children_whose_distance_is_unknown_are_shown_apart_with_the_reason() {
     let m = measure(&authority());
-    let bands: Vec<(&str, Vec<&str>)> = m
-        .bands
-        .iter()
-        .map(|b| (b.label.as_str(), who(&b.items)))
-        .collect();
     assert_eq!(
-        bands,
+        bands_of(&m),
         [
             ("20 miles or less", vec!["A", "I"]),
             ("More than 20 miles", vec!["B", "C"]),
