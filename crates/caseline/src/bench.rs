@@ -133,6 +133,10 @@ async fn bench_picture_from(db: &Db, engine: &str) -> anyhow::Result<()> {
     let (_, all) = db
         .unrestricted_journeys(&caseline_store::Actor::new("bench"))
         .await?;
+    let population = db.child_population().await?;
+    let centroids = db
+        .centroids_for(&caseline_domain::looked_after::episode_postcodes(&all))
+        .await?;
     let loaded = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let input = caseline_domain::indicators::Input {
@@ -140,7 +144,8 @@ async fn bench_picture_from(db: &Db, engine: &str) -> anyhow::Result<()> {
         window: caseline_domain::indicators::Window::year_to(today),
         calendar: &calendar,
         workforce: &workforce,
-        population: 60_000,
+        population: &population,
+        centroids: &centroids,
     };
     let mut slowest = ("", 0.0f64);
     for ind in caseline_domain::indicators::all() {
@@ -212,7 +217,6 @@ async fn bench_dashboards(db: &Db, engine: &str, children: usize) -> anyhow::Res
         targets: crate::targets::load(None)?,
         work_cache: Default::default(),
         perf_cache: Default::default(),
-        child_population: 60_000,
     };
     let started = Instant::now();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -4,17 +4,20 @@
 use std::io::Write;
 
 use anyhow::Context;
-use caseline_domain::indicators::{self, Input, Window, england};
+use caseline_domain::indicators::{self, Input, ValueKind, Window, england};
+use caseline_domain::looked_after::episode_postcodes;
+use caseline_domain::population::ChildPopulation;
 use caseline_domain::work::Workforce;
 use caseline_store::{Actor, Db};
 use jiff::civil::Date;
 
-/// Prints every indicator for the year to `as_of` (and each team's, with `by_team`).
+/// Prints every indicator for the year to `as_of` (and each team's, with `by_team`);
+/// rates divide by `population` if given, else by the estimates stored.
 pub async fn run(
     database: &str,
     as_of: Date,
     format: &str,
-    population: u32,
+    population: Option<u32>,
     by_team: bool,
 ) -> anyhow::Result<()> {
     anyhow::ensure!(
@@ -27,13 +30,19 @@ pub async fn run(
         .all_child_records(&Actor::new("indicators (command line)"))
         .await?;
     let workforce = Workforce::new(db.teams().await?, db.workers().await?);
+    let population = match population {
+        Some(n) => ChildPopulation::every_window(n, "given with --population"),
+        None => db.child_population().await?,
+    };
+    let centroids = db.centroids_for(&episode_postcodes(&records)).await?;
     db.close().await;
     let input = Input {
         records: &records,
         window: Window::year_to(as_of),
         calendar: &calendar,
         workforce: &workforce,
-        population,
+        population: &population,
+        centroids: &centroids,
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -43,8 +52,19 @@ pub async fn run(
             "indicator,area,team,from,to,value,numerator,denominator,england,england_year"
         )?;
     }
+    let mut said_why = false;
     for ind in indicators::all() {
         let m = (ind.compute)(&input);
+        // CSV has no column for it: say once, on standard error, why rates are empty.
+        if format == "csv"
+            && m.kind == ValueKind::PerTenThousand
+            && m.value().is_none()
+            && !said_why
+            && let Some(note) = &m.note
+        {
+            eprintln!("{}: {note}", ind.id);
+            said_why = true;
+        }
         let mut rows = vec![(String::new(), m.clone())];
         if by_team {
             for t in workforce.teams() {
@@ -82,6 +102,7 @@ pub async fn run(
                     "denominator": m.denominator.len(),
                     "england": eng.map(|e| e.value),
                     "england_year": eng.map(|e| e.year.clone()),
+                    "note": m.note,
                 });
                 writeln!(out, "{line}")?;
             }

@@ -16,13 +16,23 @@ pub struct LoadReport {
     pub seconds: f64,
 }
 
-/// Generates and stores a synthetic authority: workforce first, then children in
-/// batches, each batch one transaction.
+/// Generates and stores a synthetic authority: its child population and postcode
+/// centroids, as an administrator would set them for a real one, the workforce, then
+/// children in batches, each batch one transaction.
 pub async fn load_synthetic(db: &Db, config: SynthConfig) -> anyhow::Result<LoadReport> {
     let started = Instant::now();
     let actor = Actor::new("synthetic-data-generator");
     let n = config.children;
     let generator = Generator::new(config);
+    for estimate in generator.child_population() {
+        db.set_child_population(&actor, &estimate).await?;
+    }
+    db.import_centroids(
+        &actor,
+        &generator.centroids(),
+        "the synthetic authority's districts",
+    )
+    .await?;
     let workforce = generator.workforce();
     db.insert_workforce(&actor, &workforce.teams, &workforce.workers)
         .await?;

@@ -7,6 +7,8 @@ mod clocks_cmd;
 mod demo_users;
 mod indicators_cmd;
 mod load;
+mod population_cmd;
+mod postcodes_cmd;
 mod self_assessment_cmd;
 mod standards;
 mod targets;
@@ -136,9 +138,11 @@ enum Command {
         /// csv or json.
         #[arg(long, default_value = "csv")]
         format: String,
-        /// Children aged 0 to 17 living in the authority, for rates per 10,000.
-        #[arg(long, default_value_t = 60_000)]
-        population: u32,
+        /// Children aged 0 to 17 living in the authority, for rates per 10,000, in
+        /// every window; without it each window uses the ONS estimate stored for its
+        /// time (`caseline population set`), and rates are empty if none is.
+        #[arg(long)]
+        population: Option<u32>,
         /// Also one line per team.
         #[arg(long)]
         by_team: bool,
@@ -161,15 +165,28 @@ enum Command {
         /// The directory to write self-assessment-<date>.html and .pdf into.
         #[arg(long)]
         out: PathBuf,
-        /// Children aged 0 to 17 living in the authority, for rates per 10,000.
-        #[arg(long, default_value_t = 60_000)]
-        population: u32,
+        /// Children aged 0 to 17 living in the authority, for rates per 10,000, in
+        /// every window; without it each window uses the ONS estimate stored for its
+        /// time (`caseline population set`).
+        #[arg(long)]
+        population: Option<u32>,
         /// The authority's name, for the cover.
         #[arg(long, default_value = "Synthetic Borough Council")]
         authority: String,
         /// Write the HTML only (no Chromium needed).
         #[arg(long)]
         no_pdf: bool,
+    },
+    /// The authority's child population (ONS mid-year estimates), for rates per
+    /// 10,000.
+    Population {
+        #[command(subcommand)]
+        command: population_cmd::PopulationCommand,
+    },
+    /// Postcode centroids (ONS Postcode Directory), for placement distances.
+    Postcodes {
+        #[command(subcommand)]
+        command: postcodes_cmd::PostcodesCommand,
     },
     /// Manage user accounts.
     User {
@@ -336,6 +353,8 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit { command } => audit_cmd::run(command).await,
+        Command::Population { command } => population_cmd::run(command).await,
+        Command::Postcodes { command } => postcodes_cmd::run(command).await,
         Command::User { command } => user_cmd::run(command).await,
         Command::Clocks {
             database,
@@ -428,6 +447,12 @@ async fn serve(
         .await
         .with_context(|| format!("binding {addr}"))?;
     let local = listener.local_addr()?;
+    if db.child_population().await?.is_empty() {
+        // Said at start, since rates would otherwise just read "No data".
+        tracing::warn!(
+            "no child population is stored: rates per 10,000 show no data until an administrator runs `caseline population set`"
+        );
+    }
     println!("Caseline is running at http://{local}/");
     if let Some(accounts) = demo {
         println!(
@@ -448,7 +473,6 @@ async fn serve(
         targets,
         work_cache: Default::default(),
         perf_cache: Default::default(),
-        child_population: 60_000,
     };
     caseline_web::serve(listener, state, shutdown_signal()).await?;
     db.close().await;

@@ -6,6 +6,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use caseline_domain::indicators::Targets;
+use caseline_domain::looked_after::episode_postcodes;
+use caseline_domain::population::ChildPopulation;
 use caseline_domain::self_assessment::{draft, evidence};
 use caseline_domain::work::Workforce;
 use caseline_store::{Actor, Db};
@@ -21,7 +23,8 @@ pub struct Request<'a> {
     /// The directory to write into (made if missing).
     pub out: &'a Path,
     /// Children aged 0 to 17 living in the authority.
-    pub population: u32,
+    /// Rates divide by this in every window if given, else by the estimates stored.
+    pub population: Option<u32>,
     /// The authority's targets.
     pub targets: &'a Targets,
     /// The authority's name, for the cover.
@@ -44,10 +47,22 @@ pub async fn run(r: Request<'_>) -> anyhow::Result<Vec<PathBuf>> {
     // never names a child whose record is restricted to named people.
     let (_, records) = db.unrestricted_journeys(&actor).await?;
     let workforce = Workforce::new(db.teams().await?, db.workers().await?);
-    let (as_of, population, targets) = (r.as_of, r.population, r.targets.clone());
+    let population = match r.population {
+        Some(n) => ChildPopulation::every_window(n, "given with --population"),
+        None => db.child_population().await?,
+    };
+    let centroids = db.centroids_for(&episode_postcodes(&records)).await?;
+    let (as_of, targets) = (r.as_of, r.targets.clone());
     let pack = tokio::task::spawn_blocking(move || {
         draft(
-            &evidence(&records, &calendar, &workforce, population, as_of),
+            &evidence(
+                &records,
+                &calendar,
+                &workforce,
+                &population,
+                &centroids,
+                as_of,
+            ),
             &targets,
         )
     })

@@ -801,3 +801,157 @@ async fn audit_verify_names_a_tampered_entry() {
         assert!(said.contains("entry 2"), "{said}");
     }
 }
+
+/// Runs the binary; its standard output, failing the test (with what it said) if it
+/// fails.
+fn caseline(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_caseline"))
+        .args(args)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "caseline {args:?}: {said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    said
+}
+
+/// `caseline indicators --format json` as (indicator, line) pairs.
+fn indicator_lines(args: &[&str]) -> Vec<(String, serde_json::Value)> {
+    caseline(args)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["indicator"].as_str().unwrap().to_owned(), v)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_child_population_and_postcodes_are_set_from_the_command_line_and_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("caseline.db");
+    let db = path.to_str().unwrap();
+    caseline(&[
+        "generate",
+        "--children",
+        "600",
+        "--seed",
+        "3",
+        "--database",
+        db,
+        "--today",
+        "2026-03-31",
+    ]);
+    // The generator stored its authority's population: mid-2020 to mid-2024, the
+    // latest published by 31 March 2026, the last being the configured 60,000.
+    let list = caseline(&["population", "list", "--database", db]);
+    assert_eq!(list.lines().count(), 5, "{list}");
+    assert!(
+        list.lines()
+            .last()
+            .unwrap()
+            .starts_with("mid-2024 60000 synthetic"),
+        "{list}"
+    );
+
+    let year = ["--as-of", "2026-03-31", "--format", "json"];
+    let stored = indicator_lines(&[&["indicators", "--database", db], &year[..]].concat());
+    let line = |lines: &[(String, serde_json::Value)], id: &str| {
+        lines.iter().find(|(i, _)| i == id).unwrap().1.clone()
+    };
+    let rate = line(&stored, "CIC-RATE");
+    assert_eq!(
+        rate["note"],
+        "per 10,000 of 60,000 children aged 0 to 17 (synthetic: the generator's figure for mid-2024)"
+    );
+    let n = rate["numerator"].as_f64().unwrap();
+    assert!((rate["value"].as_f64().unwrap() - n / 6.0).abs() < 1e-9);
+    // The generator's postcode centroids are stored, so distances are measured.
+    let far = line(&stored, "CIC-OVER-20-MILES");
+    assert!(far["denominator"].as_u64().unwrap() > 0, "{far}");
+
+    // --population overrides the stored estimates.
+    let given = indicator_lines(
+        &[
+            &["indicators", "--database", db, "--population", "10000"],
+            &year[..],
+        ]
+        .concat(),
+    );
+    let rate = line(&given, "CIC-RATE");
+    assert_eq!(
+        rate["note"],
+        "per 10,000 of 10,000 children aged 0 to 17 (given with --population)"
+    );
+    assert_eq!(rate["value"].as_f64().unwrap(), n);
+
+    // A year that does not match its source is refused, naming the field.
+    let set_2025 = |source| {
+        [
+            "population",
+            "set",
+            "--database",
+            db,
+            "--mid-year",
+            "2025",
+            "--children",
+            "61234",
+            "--source",
+            source,
+        ]
+    };
+    let refused = Command::new(env!("CARGO_BIN_EXE_caseline"))
+        .args(set_2025("ONS mid-2024"))
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("mid_year") && said.contains("mid-2024"),
+        "{said}"
+    );
+    caseline(&set_2025("ONS mid-2025"));
+    let list = caseline(&["population", "list", "--database", db]);
+    assert!(list.contains("mid-2025 61234 ONS mid-2025"), "{list}");
+
+    // An ONS Postcode Directory style file: one row without a grid reference.
+    let csv = dir.path().join("onspd.csv");
+    std::fs::write(
+        &csv,
+        "pcd,pcds,oseast1m,osnrth1m,osgrdind\n\
+         QA1 1AB,QA1 1AB,470000,300000,1\n\
+         QA1 1AD,QA1 1AD,,,9\n",
+    )
+    .unwrap();
+    let imported = caseline(&[
+        "postcodes",
+        "import",
+        "--database",
+        db,
+        csv.to_str().unwrap(),
+    ]);
+    assert!(
+        imported.contains("Read 2 rows") && imported.contains("skipped 1 without one"),
+        "{imported}"
+    );
+    let located = caseline(&[
+        "postcodes",
+        "locate",
+        "--database",
+        db,
+        "QA1 1AB",
+        "CL1 0AB",
+    ]);
+    assert!(
+        located.contains("QA1 1AB: easting 470000 northing 300000 (by postcode)"),
+        "{located}"
+    );
+    assert!(
+        located.contains("CL1 0AB: easting") && located.contains("(by sector)"),
+        "{located}"
+    );
+    assert!(located.contains("QA1 1AB to CL1 0AB:"), "{located}");
+}

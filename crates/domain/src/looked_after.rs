@@ -268,3 +268,17 @@ pub fn placements<'a>(
     }
     out
 }
+
+/// The home and placement postcodes on every 903 episode of `records`, each once: what
+/// the distance from home needs postcode centroids for.
+pub fn episode_postcodes(records: &[crate::ChildRecord]) -> Vec<&Postcode> {
+    let mut out: Vec<&Postcode> = records
+        .iter()
+        .flat_map(|r| &r.care_episodes)
+        .flat_map(|e| [e.home_postcode.as_ref(), e.placement_postcode.as_ref()])
+        .flatten()
+        .collect();
+    out.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    out.dedup();
+    out
+}

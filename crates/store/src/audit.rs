@@ -124,6 +124,10 @@ pub enum AuditAction {
     ChangePassword,
     /// Every child's record was read by a system process (clocks, returns).
     ExportAll,
+    /// An estimate of the authority's child population was set or removed.
+    ChangeChildPopulation,
+    /// Postcode centroids were imported.
+    ImportPostcodeCentroids,
 }
 
 impl AuditAction {
@@ -156,6 +160,8 @@ impl AuditAction {
             AuditAction::UnlockUser => "UNLOCK_USER",
             AuditAction::ChangePassword => "CHANGE_PASSWORD",
             AuditAction::ExportAll => "EXPORT_ALL",
+            AuditAction::ChangeChildPopulation => "CHANGE_CHILD_POPULATION",
+            AuditAction::ImportPostcodeCentroids => "IMPORT_POSTCODE_CENTROIDS",
         }
     }
 }

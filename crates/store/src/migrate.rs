@@ -32,6 +32,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_two_step.sql"),
     migration!(8, "0008_remaining_clocks.sql"),
     migration!(9, "0009_journey_version.sql"),
+    migration!(10, "0010_population_and_postcodes.sql"),
 ];
 
 /// Applies every migration not yet applied, each in its own transaction.

@@ -611,6 +611,8 @@ both_engines!(a_document_naming_children_is_audited_once_per_child);
 mod access;
 #[path = "storage/audit_chain.rs"]
 mod audit_chain;
+#[path = "storage/authority.rs"]
+mod authority;
 
 // ---------------------------------------------------------------------------
 

@@ -11,7 +11,9 @@ pub struct SynthConfig {
     pub seed: u64,
     /// Number of children with any involvement (at least one contact) to generate.
     pub children: usize,
-    /// Children aged 0-17 living in the area, for rates per 10,000.
+    /// Children aged 0-17 living in the area, for rates per 10,000: the latest
+    /// mid-year estimate; earlier years drift a little below it (see
+    /// [`crate::Generator::child_population`]).
     pub child_population: u32,
     /// The "as at" date: nothing is dated after it.
     pub today: Date,
@@ -231,6 +233,15 @@ pub(crate) struct Practice {
     pub manager_holds_case: f64,
     /// Chance a current children's home placement has no Ofsted number recorded.
     pub unregistered_home: f64,
+    /// Chance a placement outside the area is in a distant district, more than 20
+    /// miles from home, rather than a neighbouring one (where the authority could not
+    /// find a home nearby): 0.80 at quality 0.0, 0.56 at 0.6, 0.40 at 1.0. domain.md
+    /// carries no England figure for placements over 20 miles; with about a third of
+    /// children looked after placed out of the area, 0.56 puts about a fifth over 20
+    /// miles, near the share EES "a focus on placement location" shows for 2015
+    /// (12,820 of the 65,920 with a known distance, 19%; newer years not retrieved).
+    /// See `tests/proportions.rs`.
+    pub far_placement: f64,
 }
 
 impl Practice {
@@ -264,6 +275,7 @@ impl Practice {
             action_owner_vague: 0.12 * (1.0 - q),
             manager_holds_case: 0.06 * (1.0 - q),
             unregistered_home: 0.15 * (1.0 - q),
+            far_placement: by_quality(q, 0.8, 0.56, 0.4),
         }
     }
 }

@@ -33,6 +33,7 @@ mod config;
 mod days;
 mod episode;
 mod extras;
+mod geography;
 mod leaving;
 mod looked_after;
 mod names;
@@ -131,6 +132,19 @@ impl Generator {
     /// bug in the generator; the tests check that every child validates.
     pub fn try_child(&self, index: usize) -> Result<ChildRecord, ValidationError> {
         child::Builder::build(self, index)
+    }
+
+    /// Centroids for every postcode district and sector the generator uses (its own
+    /// fictional districts and the out-of-area ones), so placement distances can be
+    /// measured as for a real authority with the ONS Postcode Directory loaded.
+    pub fn centroids(&self) -> caseline_domain::geography::Centroids {
+        geography::centroids()
+    }
+
+    /// The authority's child population, one estimate per mid-year over the history,
+    /// the latest being [`SynthConfig::child_population`].
+    pub fn child_population(&self) -> Vec<caseline_domain::population::PopulationEstimate> {
+        geography::population(self.config.child_population, self.history_start, self.today)
     }
 
     /// All the configured children, in index order.

@@ -6,6 +6,7 @@
 
 use caseline_domain::codes::{Ethnicity, Sex};
 
+use crate::geography;
 use crate::rng::Rng;
 
 /// Broad naming tradition, chosen from the person's ethnicity.
@@ -412,11 +413,6 @@ pub(crate) fn any_forename(rng: &mut Rng, sex: Sex) -> &'static str {
 /// Letters used in the inward part of real postcodes (never C, I, K, M, O or V).
 const INWARD_LETTERS: &[u8] = b"ABDEFGHJLNPQRSTUWXYZ";
 
-/// Out-of-area districts: "Q" starts no UK postcode.
-const OUT_OF_AREA: &[&str] = &[
-    "QA1", "QB4", "QE2", "QK7", "QM3", "QR9", "QS1", "QW5", "QT12",
-];
-
 fn inward(rng: &mut Rng) -> String {
     let digit = rng.range(0, 9);
     let a = char::from(rng.pick(INWARD_LETTERS));
@@ -430,9 +426,19 @@ pub(crate) fn postcode_in_area(rng: &mut Rng) -> String {
     format!("CL{district} {}", inward(rng))
 }
 
-/// A postcode outside the authority.
-pub(crate) fn postcode_out_of_area(rng: &mut Rng) -> String {
-    format!("{} {}", rng.pick(OUT_OF_AREA), inward(rng))
+/// A postcode outside the authority ("Q" starts no UK postcode): in a distant
+/// district with chance `far`, else in a neighbouring one (see `geography`). One draw
+/// chooses both, as one choice among all the districts did before distances were
+/// measured, so every other draw of a child's stream is unchanged.
+pub(crate) fn postcode_out_of_area(rng: &mut Rng, far: f64) -> String {
+    let u = rng.f64();
+    let (list, x) = if u < far {
+        (geography::FAR, u / far)
+    } else {
+        (geography::NEAR, (u - far) / (1.0 - far))
+    };
+    let i = ((x * list.len() as f64) as usize).min(list.len() - 1);
+    format!("{} {}", list[i].0, inward(rng))
 }
 
 /// Whether a postcode made here is in the authority's area.
@@ -614,12 +620,31 @@ mod tests {
             let p = postcode_in_area(&mut rng);
             assert!(Postcode::parse(&p, "t", "x", "postcode").is_ok(), "{p}");
             assert!(is_in_area(&p));
-            let q = postcode_out_of_area(&mut rng);
+            let q = postcode_out_of_area(&mut rng, 0.5);
             assert!(Postcode::parse(&q, "t", "x", "postcode").is_ok(), "{q}");
             assert!(!is_in_area(&q));
             let u = upn(&mut rng, 2019);
             assert!(Upn::parse(&u, "t", "x", "upn").is_ok(), "{u}");
         }
+    }
+
+    #[test]
+    fn out_of_area_postcodes_are_distant_with_the_chance_given() {
+        let district = |p: &str| p.split(' ').next().unwrap().to_owned();
+        let is_far = |p: &str| geography::FAR.iter().any(|(d, _)| *d == district(p));
+        let mut rng = Rng::new(4, 4);
+        let far = (0..4_000)
+            .filter(|_| is_far(&postcode_out_of_area(&mut rng, 0.3)))
+            .count();
+        // 30% of 4,000 = 1,200; the binomial spread is about 29.
+        assert!((1_100..=1_300).contains(&far), "{far}");
+        assert!((0..200).all(|_| !is_far(&postcode_out_of_area(&mut rng, 0.0))));
+        assert!((0..200).all(|_| is_far(&postcode_out_of_area(&mut rng, 1.0))));
+        // Every district of each kind is used.
+        let used: std::collections::BTreeSet<String> = (0..2_000)
+            .map(|_| district(&postcode_out_of_area(&mut rng, 0.5)))
+            .collect();
+        assert_eq!(used.len(), geography::NEAR.len() + geography::FAR.len());
     }
 
     #[test]

@@ -143,7 +143,8 @@ impl Builder<'_> {
                 if self.rng.chance(local) {
                     (names::postcode_in_area(&mut self.rng), true)
                 } else {
-                    (names::postcode_out_of_area(&mut self.rng), false)
+                    let far = self.g.practice.far_placement;
+                    (names::postcode_out_of_area(&mut self.rng, far), false)
                 }
             }
         };

@@ -8,7 +8,9 @@
 use std::collections::HashSet;
 
 use caseline_domain::calendar::WorkingDayCalendar;
+use caseline_domain::geography::Centroids;
 use caseline_domain::indicators::{self, Input, Item, Measure, Tally, Window};
+use caseline_domain::population::ChildPopulation;
 use caseline_domain::work::Workforce;
 use caseline_domain::{ChildRecord, PersonId};
 use caseline_synth::{Generator, SynthConfig};
@@ -83,19 +85,24 @@ fn swapping_written_childrens_items_equals_recomputing_every_indicator() {
     let named: &'static Workforce = Box::leak(Box::new(workforce.only_for(&both)));
     let workforce: &'static Workforce = Box::leak(Box::new(workforce));
     let calendar: &'static WorkingDayCalendar = Box::leak(Box::new(calendar));
+    let population: &'static ChildPopulation =
+        Box::leak(Box::new(ChildPopulation::new(g.child_population())));
+    let centroids: &'static Centroids = Box::leak(Box::new(g.centroids()));
     let input = |records: &'static [ChildRecord], window| Input {
         records,
         window,
         calendar,
         workforce,
-        population: 10_000,
+        population,
+        centroids,
     };
     let delta = |records: &'static [ChildRecord], window| Input {
         records,
         window,
         calendar,
         workforce: named,
-        population: 10_000,
+        population,
+        centroids,
     };
     let leak = |v: Vec<ChildRecord>| -> &'static [ChildRecord] { Box::leak(v.into_boxed_slice()) };
     let (before, after) = (leak(before), leak(after));

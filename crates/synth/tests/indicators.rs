@@ -5,6 +5,7 @@
 
 use caseline_domain::calendar::WorkingDayCalendar;
 use caseline_domain::indicators::{self, Better, Input, Window};
+use caseline_domain::population::ChildPopulation;
 use caseline_domain::work::Workforce;
 use caseline_synth::{Generator, SynthConfig};
 use jiff::civil::{Date, date};
@@ -16,8 +17,9 @@ fn figures(quality: f64) -> Vec<(&'static str, Better, Option<f64>)> {
         .with_children(6_000)
         .with_seed(11)
         .with_practice_quality(quality);
-    let population = config.child_population / (16_000 / 6_000);
     let g = Generator::new(config);
+    let population = ChildPopulation::new(g.child_population());
+    let centroids = g.centroids();
     let records: Vec<_> = g.children().collect();
     let w = g.workforce();
     let workforce = Workforce::new(w.teams.clone(), w.workers.clone());
@@ -27,7 +29,8 @@ fn figures(quality: f64) -> Vec<(&'static str, Better, Option<f64>)> {
         window: Window::year_to(TODAY),
         calendar: &calendar,
         workforce: &workforce,
-        population,
+        population: &population,
+        centroids: &centroids,
     };
     indicators::all()
         .into_iter()

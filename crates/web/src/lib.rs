@@ -60,10 +60,9 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The whole authority's work picture, shared by the work views.
     pub work_cache: WorkCache,
-    /// The performance picture's records and measures.
+    /// The performance picture's records and measures (with the child population
+    /// and postcode centroids it reads from the database).
     pub perf_cache: PerformanceCache,
-    /// Children aged 0 to 17 living in the authority, for rates per 10,000.
-    pub child_population: u32,
 }
 
 impl AppState {

@@ -72,7 +72,6 @@ impl TestApp {
             targets: Default::default(),
             work_cache: Default::default(),
             perf_cache: Default::default(),
-            child_population: 60_000,
         };
         tokio::spawn(caseline_web::serve(listener, state, async {
             let _ = stopped.await;
@@ -1120,4 +1119,40 @@ async fn every_performance_table_downloads_as_csv_and_xlsx() {
         assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
         assert!(page.contains(field), "{path}: {}", page.body);
     }
+}
+
+#[tokio::test]
+async fn rates_divide_by_the_child_population_stored_and_have_no_data_without_one() {
+    let app = TestApp::start().await;
+    let looked_after = support::children()
+        .iter()
+        .filter(|r| r.periods_of_care.iter().any(|p| p.is_open_on(TODAY)))
+        .count();
+    assert!(looked_after > 0);
+    let before = app.get("/performance/indicator/CIC-RATE").await;
+    assert_eq!(before.status, StatusCode::OK);
+    let value = |v: &str| format!("<dd class=\"govuk-summary-list__value\">{v} <strong");
+    assert!(before.contains(&value("No data")), "{}", before.body);
+
+    // Read from the database at the next page load: the write moves the picture on.
+    let estimate =
+        caseline_domain::population::PopulationEstimate::new(2024, 20_000, "ONS mid-2024").unwrap();
+    app.db
+        .set_child_population(&Actor::new("test.admin"), &estimate)
+        .await
+        .unwrap();
+    let after = app.get("/performance/indicator/CIC-RATE").await;
+    // n children among 20,000 is n / 2 per 10,000.
+    let want = value(&format!("{:.1} per 10,000", looked_after as f64 / 2.0));
+    assert!(after.contains(&want), "want {want}: {}", after.body);
+}
+
+#[tokio::test]
+async fn the_distance_from_home_lists_children_it_cannot_measure() {
+    let app = TestApp::start().await;
+    // No postcode centroids are held, so nobody's distance can be measured.
+    let page = app.get("/performance/indicator/CIC-OVER-20-MILES").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.contains("Distance unknown"), "{}", page.body);
+    assert!(page.contains("More than 20 miles"));
 }

@@ -230,6 +230,8 @@ fn the_children_missed_from_every_share_are_the_total_less_the_figure() {
     let workforce =
         caseline_domain::work::Workforce::new(generated.teams.clone(), generated.workers.clone());
     let calendar = caseline_domain::calendar::WorkingDayCalendar::england_and_wales();
+    let population = caseline_domain::population::ChildPopulation::every_window(60_000, "test");
+    let centroids = caseline_domain::geography::Centroids::default();
     let mut checked = 0;
     for ind in indicators::all() {
         let m = (ind.compute)(&Input {
@@ -237,7 +239,8 @@ fn the_children_missed_from_every_share_are_the_total_less_the_figure() {
             window: Window::year_to(today),
             calendar: &calendar,
             workforce: &workforce,
-            population: 60_000,
+            population: &population,
+            centroids: &centroids,
         });
         if m.kind != ValueKind::Percent || m.denominator.is_empty() {
             continue;

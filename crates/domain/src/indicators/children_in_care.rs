@@ -22,7 +22,10 @@ pub const RATE: Indicator = Indicator {
     id: "CIC-RATE",
     area: Area::ChildrenInCare,
     title: "Children looked after per 10,000",
-    definition: "Children looked after on the last day of the window (a period of care started on or before that day and not ended by it; a period ending that day does not count), per 10,000 children aged 0 to 17 in the authority. Each child counts once",
+    definition: concat!(
+        "Children looked after on the last day of the window (a period of care started on or before that day and not ended by it; a period ending that day does not count), each counted once, ",
+        per_ten_thousand_children!()
+    ),
     source: "EES Children looked after in England (SSDA903 Episodes: looked after at 31 March); ONS mid-year population estimates aged 0 to 17",
     better: Better::Neither,
     compute: rate,
@@ -88,10 +91,21 @@ pub const OUT_OF_AREA: Indicator = Indicator {
     id: "CIC-OUT-OF-AREA",
     area: Area::ChildrenInCare,
     title: "Children placed outside the authority's area",
-    definition: "Children looked after on the last day of the window whose placement that day is outside the authority's area (903 episode not in area), among children looked after that day with a placement recorded. While a child is in a temporary placement (T0-T4) their usual placement before it is used. Placements more than 20 miles from home need postcode centroids to measure the distance, which Caseline does not yet hold (a follow-up); this measure is the out-of-area share only",
+    definition: "Children looked after on the last day of the window whose placement that day is outside the authority's area (903 episode not in area), among children looked after that day with a placement recorded. While a child is in a temporary placement (T0-T4) their usual placement before it is used. The distance from home is CIC-OVER-20-MILES",
     source: "SSDA903 Episodes (PL_POST, HOME_POST, placement location); EES 'Children looked after: a focus on placement location' (outside the LA boundary; more than 20 miles from home)",
     better: Better::Lower,
     compute: out_of_area,
+};
+
+/// Children placed more than 20 miles from home.
+pub const OVER_20_MILES: Indicator = Indicator {
+    id: "CIC-OVER-20-MILES",
+    area: Area::ChildrenInCare,
+    title: "Children placed more than 20 miles from home",
+    definition: "Children looked after on the last day of the window whose placement that day is more than 20 miles from home, among children looked after that day whose distance can be measured. The distance is the straight line between the centroids of the home and placement postcodes on the 903 episode (HOME_POST, PL_POST), each postcode placed by its own centroid, else its postcode sector's, else its district's (the list says which), to a tenth of a mile: exactly 20.0 miles is not more than 20. While a child is in a temporary placement (T0-T4) their usual placement before it is used. Children looked after under an agreed series of short breaks (V3, V4) are left out, as EES leaves them out. Excluded from both counts, and listed in the band 'Distance unknown' with the reason: children with no placement recorded, with the home or placement postcode missing, or with a postcode for which no centroid is held (import the ONS Postcode Directory with `caseline postcodes import`). EES gives its share of all children, the unknown included; this is the share of those measured",
+    source: "SSDA903 Episodes (HOME_POST, PL_POST); EES 'Children looked after: a focus on placement location' (placed over 20 miles from home; distance not known or not recorded shown apart); ONS Postcode Directory (oseast1m, osnrth1m)",
+    better: Better::Lower,
+    compute: over_20_miles,
 };
 
 /// Looked-after reviews held on time.
@@ -213,6 +227,7 @@ pub static INDICATORS: &[Indicator] = &[
     SHORT_STABILITY,
     LONG_STABILITY,
     OUT_OF_AREA,
+    OVER_20_MILES,
     REVIEWS_ON_TIME,
     VISITS_ON_TIME,
     HEALTH_IN_DATE,
@@ -268,7 +283,7 @@ fn rate(input: &Input<'_>) -> Measure {
             )
         })
         .collect();
-    Measure::per_ten_thousand(items, input.population)
+    Measure::per_ten_thousand(items, input.population.on(input.window.to))
 }
 
 fn started(input: &Input<'_>) -> Measure {
@@ -419,21 +434,28 @@ fn long_stability(input: &Input<'_>) -> Measure {
     Measure::percent(stable, all)
 }
 
+/// The 903 episode of the child's usual placement on `on` in `period`: the latest
+/// begun by then that is not temporary, since a holiday or hospital stay (T0-T4) says
+/// nothing about where the child lives.
+fn usual_placement<'a>(
+    r: &'a ChildRecord,
+    period: &PeriodOfCare,
+    on: Date,
+) -> Option<&'a CareEpisode> {
+    r.care_episodes
+        .iter()
+        .filter(|e| {
+            e.period_id == period.id && e.start_date <= on && !e.placement_type.is_temporary()
+        })
+        .max_by_key(|e| e.start_date)
+}
+
 fn out_of_area(input: &Input<'_>) -> Measure {
     let on = input.window.to;
     let mut all = Vec::new();
     let mut away = Vec::new();
     for (r, p) in looked_after_at_end(input) {
-        // The usual placement: a holiday or hospital stay says nothing about where
-        // the child lives.
-        let Some(e) = r
-            .care_episodes
-            .iter()
-            .filter(|e| {
-                e.period_id == p.id && e.start_date <= on && !e.placement_type.is_temporary()
-            })
-            .max_by_key(|e| e.start_date)
-        else {
+        let Some(e) = usual_placement(r, p, on) else {
             continue;
         };
         let located = if e.in_area { "in area" } else { "out of area" };
@@ -449,6 +471,91 @@ fn out_of_area(input: &Input<'_>) -> Measure {
         all.push(i);
     }
     Measure::percent(away, all)
+}
+
+/// More than this many miles from home counts as far (EES placement location).
+const FAR_MILES: f64 = 20.0;
+
+/// The band of children whose distance from home cannot be measured.
+const DISTANCE_UNKNOWN: &str = "Distance unknown";
+
+/// How far the child's usual placement on `on` is from home, or why that is unknown.
+fn distance_from_home(
+    input: &Input<'_>,
+    e: &CareEpisode,
+) -> Result<crate::geography::Distance, &'static str> {
+    use crate::geography::Unmeasured;
+    let home = e
+        .home_postcode
+        .as_ref()
+        .ok_or("no home postcode recorded")?;
+    let placed = e
+        .placement_postcode
+        .as_ref()
+        .ok_or("no placement postcode recorded")?;
+    input
+        .centroids
+        .distance(home, placed)
+        .map_err(|why| match why {
+            Unmeasured::FromNotLocated => "no centroid held for the home postcode",
+            Unmeasured::ToNotLocated => "no centroid held for the placement postcode",
+        })
+}
+
+fn over_20_miles(input: &Input<'_>) -> Measure {
+    let on = input.window.to;
+    let (mut measured, mut near, mut far, mut unknown) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (r, p) in looked_after_at_end(input) {
+        let short_breaks = r.care_episode_on(on).is_some_and(|e| {
+            matches!(
+                e.legal_status,
+                LegalStatus::ShortBreaksEpisodesRecorded
+                    | LegalStatus::ShortBreaksAgreementsRecorded
+            )
+        });
+        if short_breaks {
+            continue;
+        }
+        let Some(e) = usual_placement(r, p, on) else {
+            unknown.push(item(r, Some(&p.id), on, "no placement recorded"));
+            continue;
+        };
+        match distance_from_home(input, e) {
+            Ok(d) => {
+                let detail = format!(
+                    "{} {:.1} miles from home (home placed by {}, placement by {})",
+                    e.placement_type.code(),
+                    d.miles,
+                    d.from.code(),
+                    d.to.code()
+                );
+                let i = item(r, Some(&e.id), on, detail).with_value(d.miles);
+                if d.miles > FAR_MILES {
+                    far.push(i.clone());
+                } else {
+                    near.push(i.clone());
+                }
+                measured.push(i);
+            }
+            Err(why) => unknown.push(item(r, Some(&e.id), on, why)),
+        }
+    }
+    let bands = vec![
+        Band {
+            label: "20 miles or less".to_owned(),
+            items: near,
+        },
+        Band {
+            label: "More than 20 miles".to_owned(),
+            items: far.clone(),
+        },
+        Band {
+            label: DISTANCE_UNKNOWN.to_owned(),
+            items: unknown,
+        },
+    ];
+    Measure::percent(far, measured).with_bands(bands)
 }
 
 /// The clocks of a child who has been in care, as they stand at the end of the window.
@@ -795,3 +902,6 @@ fn adoption_a2(input: &Input<'_>) -> Measure {
 #[cfg(test)]
 #[path = "tests_cic.rs"]
 mod tests;
+#[cfg(test)]
+#[path = "tests_cic_distance.rs"]
+mod tests_distance;

@@ -21,7 +21,10 @@ pub const CONTACTS_RATE: Indicator = Indicator {
     id: "HP-CONTACTS-RATE",
     area: Area::HelpAndProtection,
     title: "Contacts per 10,000 children",
-    definition: "Contacts received in the window (the day of receipt in England, first and last day included), per 10,000 children aged 0 to 17 living in the authority",
+    definition: concat!(
+        "Contacts received in the window (the day of receipt in England, first and last day included), ",
+        per_ten_thousand_children!()
+    ),
     source: "SSD ssd_contacts (contact date); Ofsted ILACS Annex A list 1 (contacts); D2I ChAT-style rate per 10,000 aged 0 to 17 (PATCH-ER)",
     better: Better::Neither,
     compute: contacts_rate,
@@ -32,7 +35,10 @@ pub const REFERRALS_RATE: Indicator = Indicator {
     id: "HP-REFERRALS-RATE",
     area: Area::HelpAndProtection,
     title: "Referrals per 10,000 children",
-    definition: "Referrals with a referral date in the window (first and last day included), per 10,000 children aged 0 to 17 living in the authority",
+    definition: concat!(
+        "Referrals with a referral date in the window (first and last day included), ",
+        per_ten_thousand_children!()
+    ),
     source: "EES Characteristics of children in need, C1 (referrals and rate per 10,000 children); CIN census CINreferralDate",
     better: Better::Neither,
     compute: referrals_rate,
@@ -310,7 +316,7 @@ fn contacts_rate(input: &Input<'_>) -> Measure {
                 .then(|| item(r, Some(&c.id), received, "contact received"))
         })
         .collect();
-    Measure::per_ten_thousand(items, input.population)
+    Measure::per_ten_thousand(items, input.population.on(input.window.to))
 }
 
 /// Referrals dated in the window, with their child.
@@ -325,7 +331,7 @@ fn referrals_rate(input: &Input<'_>) -> Measure {
     let items = referrals_in_window(input)
         .map(|(r, x)| item(r, Some(&x.id), x.referral_date, "referral"))
         .collect();
-    Measure::per_ten_thousand(items, input.population)
+    Measure::per_ten_thousand(items, input.population.on(input.window.to))
 }
 
 /// A share: the items marked `true` among all the items.

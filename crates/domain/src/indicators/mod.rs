@@ -8,6 +8,14 @@
 //! names a child and the team responsible on the item's date, so any figure can be
 //! narrowed to a team with [`Measure::for_team`].
 
+/// How every rate per 10,000 finds its population, said once for their definitions
+/// (a macro, since `concat!` takes only literals).
+macro_rules! per_ten_thousand_children {
+    () => {
+        "per 10,000 children aged 0 to 17 living in the authority: the ONS mid-year estimate stored for the latest mid-year (30 June) on or before the window's last day (`caseline population set`). A window ending before every estimate stored has no rate, never one worked out against another year's or an invented figure"
+    };
+}
+
 pub mod care_leavers;
 pub mod children_in_care;
 mod comparators;
@@ -24,6 +32,8 @@ use jiff::civil::Date;
 
 use crate::calendar::WorkingDayCalendar;
 use crate::codes::AllocationRole;
+use crate::geography::Centroids;
+use crate::population::{ChildPopulation, NoEstimate, PopulationEstimate};
 use crate::work::Workforce;
 use crate::{ChildRecord, PersonId, RecordId, TeamId, WorkerId};
 
@@ -183,9 +193,11 @@ pub struct Input<'a> {
     pub calendar: &'a WorkingDayCalendar,
     /// Teams and workers (FTE, agency, managers).
     pub workforce: &'a Workforce,
-    /// Children aged 0 to 17 living in the authority (ONS mid-year estimate), for
-    /// rates per 10,000.
-    pub population: u32,
+    /// Children aged 0 to 17 living in the authority (ONS mid-year estimates), for
+    /// rates per 10,000: each window divides by the estimate for its own time.
+    pub population: &'a ChildPopulation,
+    /// Postcode centroids, for the distance from home to placement.
+    pub centroids: &'a Centroids,
 }
 
 /// One thing counted: a child (or, for workforce indicators, a worker), the record,
@@ -229,8 +241,11 @@ pub struct Measure {
     pub denominator: Vec<Item>,
     /// A distribution, where the indicator has one.
     pub bands: Vec<Band>,
-    /// The population for rates per 10,000.
+    /// The population for rates per 10,000 (0 where there is none).
     pub population: u32,
+    /// What the figure rests on, or why it has none, where that is not plain from the
+    /// definition: the population estimate a rate divides by, or that none is stored.
+    pub note: Option<String>,
 }
 
 impl Measure {
@@ -244,10 +259,26 @@ impl Measure {
         Self::new(ValueKind::Count, items, Vec::new())
     }
 
-    /// A rate per 10,000 children in `population`.
-    pub fn per_ten_thousand(items: Vec<Item>, population: u32) -> Self {
+    /// A rate per 10,000 children of the population estimate `population`; with none,
+    /// the rate is "no data" and the note says why.
+    pub fn per_ten_thousand(
+        items: Vec<Item>,
+        population: Result<&PopulationEstimate, NoEstimate>,
+    ) -> Self {
+        let (children, note) = match population {
+            Ok(e) => (
+                e.children,
+                format!(
+                    "per 10,000 of {} children aged 0 to 17 ({})",
+                    thousands(e.children),
+                    e.source
+                ),
+            ),
+            Err(why) => (0, format!("No data: {why}")),
+        };
         Self {
-            population,
+            population: children,
+            note: Some(note),
             ..Self::new(ValueKind::PerTenThousand, items, Vec::new())
         }
     }
@@ -274,7 +305,14 @@ impl Measure {
             denominator,
             bands: Vec::new(),
             population: 0,
+            note: None,
         }
+    }
+
+    /// With a note on what the figure rests on.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
     }
 
     /// With a distribution.
@@ -341,8 +379,24 @@ impl Measure {
                 })
                 .collect(),
             population: 0,
+            note: (self.kind == ValueKind::PerTenThousand)
+                .then(|| "No data: a team has no population of its own to divide by".to_owned())
+                .or_else(|| self.note.clone()),
         }
     }
+}
+
+/// `61234` as "61,234".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A performance indicator.
@@ -408,13 +462,16 @@ impl Indicator {
     pub fn unit(&self) -> ValueKind {
         let calendar = WorkingDayCalendar::england_and_wales();
         let workforce = Workforce::default();
+        let population = ChildPopulation::default();
+        let centroids = Centroids::default();
         let day = jiff::civil::date(2025, 3, 31);
         (self.compute)(&Input {
             records: &[],
             window: Window { from: day, to: day },
             calendar: &calendar,
             workforce: &workforce,
-            population: 1,
+            population: &population,
+            centroids: &centroids,
         })
         .kind
     }

@@ -4,16 +4,31 @@
 
 use super::{Indicator, Input, Item, Measure, Window};
 use crate::calendar::WorkingDayCalendar;
+use crate::geography::Centroids;
+use crate::population::ChildPopulation;
 use crate::work::Workforce;
 use crate::{ChildRecord, RecordId};
 
-/// The indicator over `records` for `window`, with the England calendar, no workforce
-/// and `population` children.
+/// The indicator over `records` for `window`, with the England calendar, no workforce,
+/// `population` children in every window and no postcode centroids.
 pub(super) fn measure_in(
     ind: &Indicator,
     records: &[ChildRecord],
     window: Window,
     population: u32,
+) -> Measure {
+    let population = ChildPopulation::every_window(population, "test");
+    measure_with(ind, records, window, &population, &Centroids::default())
+}
+
+/// The indicator over `records` for `window`, with the England calendar, no workforce,
+/// and the population estimates and postcode centroids given.
+pub(super) fn measure_with(
+    ind: &Indicator,
+    records: &[ChildRecord],
+    window: Window,
+    population: &ChildPopulation,
+    centroids: &Centroids,
 ) -> Measure {
     let calendar = WorkingDayCalendar::england_and_wales();
     let workforce = Workforce::default();
@@ -23,6 +38,7 @@ pub(super) fn measure_in(
         calendar: &calendar,
         workforce: &workforce,
         population,
+        centroids,
     })
 }
 
@@ -31,6 +47,14 @@ pub(super) fn who(items: &[Item]) -> Vec<&str> {
     items
         .iter()
         .map(|i| i.child_id.as_ref().unwrap().as_str())
+        .collect()
+}
+
+/// Each band's label and the children in it, in order.
+pub(super) fn bands_of(m: &Measure) -> Vec<(&str, Vec<&str>)> {
+    m.bands
+        .iter()
+        .map(|b| (b.label.as_str(), who(&b.items)))
         .collect()
 }
 

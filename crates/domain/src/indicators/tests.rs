@@ -32,9 +32,23 @@ fn values_are_worked_out_by_kind_and_missing_when_they_cannot_be() {
     // Nothing to divide by: no data, not zero.
     assert_eq!(Measure::percent(vec![], vec![]).value(), None);
     // 3 per 20,000 children = 1.5 per 10,000; no population, no rate.
-    let rate = Measure::per_ten_thousand(vec![a.clone(), b.clone(), c.clone()], 20_000);
+    let est = PopulationEstimate::new(2024, 20_000, "ONS mid-2024").unwrap();
+    let rate = Measure::per_ten_thousand(vec![a.clone(), b.clone(), c.clone()], Ok(&est));
     assert_eq!(rate.value(), Some(1.5));
-    assert_eq!(Measure::per_ten_thousand(vec![a.clone()], 0).value(), None);
+    assert_eq!(
+        rate.note.as_deref(),
+        Some("per 10,000 of 20,000 children aged 0 to 17 (ONS mid-2024)")
+    );
+    let none = Measure::per_ten_thousand(vec![a.clone()], Err(NoEstimate::NoneStored));
+    assert_eq!(none.value(), None);
+    assert!(
+        none.note
+            .as_deref()
+            .unwrap()
+            .starts_with("No data: no child population is stored"),
+        "{:?}",
+        none.note
+    );
     // Mean of 10, 20, 40 = 70/3; median 20; median of 10, 20, 40, 50 = 30.
     let items = vec![a.clone(), b.clone(), c.clone()];
     assert!((Measure::mean(items.clone()).value().unwrap() - 70.0 / 3.0).abs() < 1e-9);
@@ -81,8 +95,11 @@ fn a_measure_narrows_to_a_team_with_its_bands() {
     assert_eq!(t1.bands[0].items.len(), 1);
     assert_eq!(t1.bands[1].items.len(), 1);
     // A team has no population of its own: its rate is no data.
-    let rate = Measure::per_ten_thousand(items, 10_000);
-    assert_eq!(rate.for_team(&TeamId::parse("T1").unwrap()).value(), None);
+    let est = PopulationEstimate::new(2024, 10_000, "ONS mid-2024").unwrap();
+    let rate = Measure::per_ten_thousand(items, Ok(&est));
+    let team_rate = rate.for_team(&TeamId::parse("T1").unwrap());
+    assert_eq!(team_rate.value(), None);
+    assert!(team_rate.note.unwrap().contains("a team has no population"));
 }
 
 #[test]
@@ -238,7 +255,8 @@ fn measure(ind: &Indicator, records: &[ChildRecord], wf: &Workforce) -> Measure 
         window: Window::year_to(TO),
         calendar: &calendar,
         workforce: wf,
-        population: 10_000,
+        population: &ChildPopulation::every_window(10_000, "test"),
+        centroids: &Centroids::default(),
     })
 }
 

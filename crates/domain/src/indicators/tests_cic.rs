@@ -13,7 +13,9 @@ use crate::codes::{
     ParticipationCode, PermanenceOrder, PlacementType, PrimaryNeed, ReasonNewEpisode, VisitKind,
 };
 use crate::health::{HealthCheck, PersonalEducationPlan};
-use crate::indicators::test_support::{assert_close, measure_in, records_of, rid, who};
+use crate::indicators::test_support::{
+    assert_close, bands_of, measure_in, measure_with, records_of, rid, who,
+};
 use crate::indicators::{Indicator, Measure, Window};
 use crate::looked_after::{CareEpisode, LookedAfterReview, PeriodOfCare};
 use crate::missing::MissingEpisode;
@@ -36,11 +38,11 @@ fn child(n: &str, born: Date) -> ChildRecord {
 }
 
 /// A child born 1 January 2015: 10 on the window's last day.
-fn ten(n: &str) -> ChildRecord {
+pub(super) fn ten(n: &str) -> ChildRecord {
     child(n, date(2015, 1, 1))
 }
 
-fn period(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
+pub(super) fn period(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
     r.periods_of_care.push(PeriodOfCare {
         id: rid(r, n),
         child_id: r.child.id.clone(),
@@ -52,7 +54,7 @@ fn period(r: &mut ChildRecord, n: &str, start: Date, end: Option<Date>) {
 
 /// A 903 episode, in area. The indicators read each episode's span from the next
 /// one's start (a 903 episode ends the day the next begins), so no end is given.
-fn episode(
+pub(super) fn episode(
     r: &mut ChildRecord,
     n: &str,
     period: &str,
@@ -110,6 +112,7 @@ fn the_area_lists_every_indicator_once_with_its_definition() {
             "CIC-SHORT-STABILITY",
             "CIC-LONG-STABILITY",
             "CIC-OUT-OF-AREA",
+            "CIC-OVER-20-MILES",
             "CIC-REVIEWS-ON-TIME",
             "CIC-VISITS-ON-TIME",
             "CIC-HEALTH-IN-DATE",
@@ -184,6 +187,42 @@ fn rate_counts_each_child_looked_after_on_the_last_day_once() {
         Some(1.5)
     );
     assert_eq!(measure_in(&RATE, &records, WINDOW, 0).value(), None);
+}
+
+#[test]
+fn a_rate_divides_by_the_population_estimate_for_its_windows_own_time() {
+    use crate::geography::Centroids;
+    use crate::population::{ChildPopulation, PopulationEstimate};
+    let records = [in_care("A"), in_care("B")];
+    let population = ChildPopulation::new([
+        PopulationEstimate::new(2023, 4_000, "ONS mid-2023").unwrap(),
+        PopulationEstimate::new(2024, 5_000, "ONS mid-2024").unwrap(),
+    ]);
+    let rate = |to: Date| {
+        let window = Window::year_to(to);
+        measure_with(&RATE, &records, window, &population, &Centroids::default())
+    };
+    // To 31 March 2025: mid-2024, 2 per 5,000 = 4 per 10,000.
+    let m = rate(date(2025, 3, 31));
+    assert_eq!(m.value(), Some(4.0));
+    assert_eq!(
+        m.note.as_deref(),
+        Some("per 10,000 of 5,000 children aged 0 to 17 (ONS mid-2024)")
+    );
+    // To 31 March 2024: mid-2023, 2 per 4,000 = 5 per 10,000.
+    assert_eq!(rate(date(2024, 3, 31)).value(), Some(5.0));
+    // To 31 March 2023: before every estimate held: no data, and why.
+    let m = rate(date(2023, 3, 31));
+    assert_eq!(m.value(), None);
+    assert_eq!(m.numerator.len(), 2, "the children are still listed");
+    assert!(
+        m.note
+            .as_deref()
+            .unwrap()
+            .contains("the earliest is mid-2023"),
+        "{:?}",
+        m.note
+    );
 }
 
 #[test]
@@ -265,14 +304,11 @@ fn legal_status_bands_by_the_episode_current_on_the_last_day() {
     // the occupied ones: no C1 (L1's earlier status) and no E1 (L4's comes after the
     // window, L6 has left care).
     assert_eq!(m.bands.len(), LegalStatus::ALL.len() + 1);
-    let bands: Vec<(&str, Vec<&str>)> = m
-        .bands
-        .iter()
-        .map(|b| (b.label.as_str(), who(&b.items)))
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
     assert_eq!(
-        bands,
+        bands_of(&m)
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .collect::<Vec<_>>(),
         [
             ("Full care order", vec!["L1", "L3", "L4"]),
             (LegalStatus::SinglePeriodSection20.label(), vec!["L2"]),

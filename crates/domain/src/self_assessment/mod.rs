@@ -123,7 +123,8 @@ pub fn evidence(
     records: &[ChildRecord],
     calendar: &WorkingDayCalendar,
     workforce: &Workforce,
-    population: u32,
+    population: &crate::population::ChildPopulation,
+    centroids: &crate::geography::Centroids,
     as_of: Date,
 ) -> Evidence {
     let window = Window::year_to(as_of);
@@ -134,6 +135,7 @@ pub fn evidence(
         calendar,
         workforce,
         population,
+        centroids,
     };
     let gather = |ind: &'static Indicator| IndicatorEvidence {
         indicator: ind,

@@ -459,7 +459,9 @@ fn an_area_with_no_weaknesses_says_so_only_when_it_has_strengths() {
 fn an_empty_authority_evidences_nothing_but_its_counts() {
     let calendar = crate::calendar::WorkingDayCalendar::england_and_wales();
     let workforce = Workforce::default();
-    let ev = evidence(&[], &calendar, &workforce, 60_000, AS_OF);
+    let population = crate::population::ChildPopulation::every_window(60_000, "test");
+    let centroids = crate::geography::Centroids::default();
+    let ev = evidence(&[], &calendar, &workforce, &population, &centroids, AS_OF);
     assert_eq!(ev.indicators.len(), indicators::all().len());
     assert!(ev.indicators.iter().all(|e| e.months.len() == 24));
     // Every target, so nothing is left unjudged for want of one.
@@ -631,7 +633,8 @@ fn worker_figures_name_workers_and_lists_stop_at_the_limit_with_the_total_kept()
         window: Window::year_to(AS_OF),
         calendar: &crate::calendar::WorkingDayCalendar::england_and_wales(),
         workforce: &workforce,
-        population: 1,
+        population: &crate::population::ChildPopulation::every_window(1, "test"),
+        centroids: &crate::geography::Centroids::default(),
     });
     // 1 of 2 agency = 50% against a target of 10%: a weakness naming the agency worker.
     let f = finding_of("LD-AGENCY-SHARE", m.clone(), Some(target(10.0, 5.0)));

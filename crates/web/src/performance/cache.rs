@@ -10,7 +10,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use caseline_domain::calendar::WorkingDayCalendar;
+use caseline_domain::geography::Centroids;
 use caseline_domain::indicators::{self, Indicator, Input, Measure, Tally, Window};
+use caseline_domain::looked_after::episode_postcodes;
+use caseline_domain::population::ChildPopulation;
 use caseline_domain::work::Workforce;
 use caseline_domain::{ChildRecord, PersonId};
 
@@ -33,7 +36,10 @@ struct Picture {
     records: Arc<Vec<ChildRecord>>,
     workforce: Arc<Workforce>,
     calendar: Arc<WorkingDayCalendar>,
-    population: u32,
+    /// The ONS estimates stored, for rates per 10,000.
+    population: Arc<ChildPopulation>,
+    /// Only those that place the postcodes on the records held.
+    centroids: Arc<Centroids>,
     /// Whole measures (with their lists), by indicator and window.
     measures: HashMap<(&'static str, Window), Arc<Measure>>,
     /// When each measure for a window other than the year was last used.
@@ -41,6 +47,15 @@ struct Picture {
     uses: u64,
     /// Trend months' figures without their lists.
     tallies: HashMap<(&'static str, Window), Tally>,
+}
+
+/// The records and what figures are computed with, at one moment.
+pub(crate) struct Snapshot {
+    pub records: Arc<Vec<ChildRecord>>,
+    pub workforce: Arc<Workforce>,
+    pub calendar: Arc<WorkingDayCalendar>,
+    pub population: Arc<ChildPopulation>,
+    pub centroids: Arc<Centroids>,
 }
 
 fn actor() -> caseline_store::Actor {
@@ -64,7 +79,8 @@ impl Picture {
             window,
             calendar: &self.calendar,
             workforce,
-            population: self.population,
+            population: &self.population,
+            centroids: &self.centroids,
         })
     }
 
@@ -173,6 +189,7 @@ impl PerformanceCache {
             _ => {
                 let (js, mut records) = state.db.unrestricted_journeys(&actor()).await?;
                 records.sort_by(|a, b| a.child.id.cmp(&b.child.id));
+                let centroids = state.db.centroids_for(&episode_postcodes(&records)).await?;
                 slot.insert(Picture {
                     state: js,
                     records: Arc::new(records),
@@ -181,7 +198,8 @@ impl PerformanceCache {
                         state.db.workers().await?,
                     )),
                     calendar: Arc::new(state.db.calendar().await?),
-                    population: state.child_population,
+                    population: Arc::new(state.db.child_population().await?),
+                    centroids: Arc::new(centroids),
                     measures: HashMap::new(),
                     used: HashMap::new(),
                     uses: 0,
@@ -194,6 +212,9 @@ impl PerformanceCache {
                 .db
                 .unrestricted_journeys_changed_since(&actor(), p.state.version)
                 .await?;
+            // A changed record may name a postcode not placed before.
+            let more = state.db.centroids_for(&episode_postcodes(&records)).await?;
+            Arc::make_mut(&mut p.centroids).extend(more);
             p.apply_changes(&changed, records);
             p.state = js;
         }
@@ -271,21 +292,15 @@ impl PerformanceCache {
         })
     }
 
-    /// The records, workforce and calendar as they stand now, for work that computes
-    /// its own figures (the self-assessment pack for a chosen date).
-    pub(crate) async fn snapshot(
-        &self,
-        state: &AppState,
-    ) -> Result<
-        (
-            Arc<Vec<ChildRecord>>,
-            Arc<Workforce>,
-            Arc<WorkingDayCalendar>,
-        ),
-        AppError,
-    > {
-        self.current(state, |p| {
-            (p.records.clone(), p.workforce.clone(), p.calendar.clone())
+    /// The records and what figures are computed with, as they stand now, for work
+    /// that computes its own (the self-assessment pack for a chosen date).
+    pub(crate) async fn snapshot(&self, state: &AppState) -> Result<Snapshot, AppError> {
+        self.current(state, |p| Snapshot {
+            records: p.records.clone(),
+            workforce: p.workforce.clone(),
+            calendar: p.calendar.clone(),
+            population: p.population.clone(),
+            centroids: p.centroids.clone(),
         })
         .await
     }

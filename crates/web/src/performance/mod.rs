@@ -305,6 +305,7 @@ struct IndicatorBlock {
     id: &'static str,
     title: &'static str,
     value: String,
+    note: Option<String>,
     definition: &'static str,
     source: &'static str,
     trend_chart: TrendChart,
@@ -443,6 +444,7 @@ pub(crate) async fn area(
             id: ind.id,
             title: ind.title,
             value: m.kind.shown(m.value()),
+            note: m.note.clone(),
             definition: ind.definition,
             source: ind.source,
             trend_chart,
@@ -482,6 +484,8 @@ struct Headline {
     target: Cell,
     target_basis: Option<String>,
     against_target: Cell,
+    /// What the figure rests on, or why it has none (the population estimate).
+    note: Option<String>,
     definition: &'static str,
     source: &'static str,
 }
@@ -570,6 +574,7 @@ pub(crate) async fn indicator(
         target: target_cell(&state, m.kind, ind),
         target_basis: target.map(|t| t.basis.clone()).filter(|b| !b.is_empty()),
         against_target: against_target(&state, ind, value),
+        note: m.note.clone(),
         definition: ind.definition,
         source: ind.source,
     };

@@ -104,12 +104,18 @@ async fn drafted(
 ) -> Result<Pack, AppError> {
     require_leader(user)?;
     let as_of = as_of(state, params)?;
-    let (records, workforce, calendar) = state.perf_cache.snapshot(state).await?;
-    let population = state.child_population;
+    let now = state.perf_cache.snapshot(state).await?;
     let targets = state.targets.clone();
     // Some 1,100 measures over every record: off the async threads.
     let pack = tokio::task::spawn_blocking(move || {
-        let ev = evidence(&records, &calendar, &workforce, population, as_of);
+        let ev = evidence(
+            &now.records,
+            &now.calendar,
+            &now.workforce,
+            &now.population,
+            &now.centroids,
+            as_of,
+        );
         draft(&ev, &targets)
     })
     .await
