@@ -42,6 +42,9 @@ fn describe(action: &str) -> &'static str {
         "CREATE_CHILD" => "Created the record",
         "RESTRICT_RECORD" => "Restricted the record",
         "ADD_TO_AUDIT_SAMPLE" => "Added the child to an audit sample",
+        // A downloaded performance list or a self-assessment pack naming the child;
+        // the entry's detail says which.
+        "LIST_CHILDREN" => "Saw the child named in a list or document",
         _ => "Other",
     }
 }
@@ -76,7 +79,11 @@ pub(crate) async fn access_log(
                 .and_then(|r| caseline_domain::codes::Role::from_code(r).ok())
                 .map_or("System".to_owned(), |r| r.label().to_owned()),
             what: describe(&e.event.action),
-            reason: e.event.reason.unwrap_or_default(),
+            // For a list or document, which one it was (it names no one else).
+            reason: match e.event.action.as_str() {
+                "LIST_CHILDREN" => e.event.detail.clone(),
+                _ => e.event.reason.clone().unwrap_or_default(),
+            },
             flagged: e.works_with_child == Some(false),
         })
         .collect();
@@ -88,4 +95,18 @@ pub(crate) async fn access_log(
         rows,
     };
     Ok(Html(page.render()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn a_list_or_document_naming_the_child_is_described_in_words() {
+        assert_eq!(
+            describe("LIST_CHILDREN"),
+            "Saw the child named in a list or document"
+        );
+        assert_eq!(describe("SOMETHING_NEW"), "Other");
+    }
 }
