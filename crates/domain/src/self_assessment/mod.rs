@@ -139,7 +139,9 @@ pub fn evidence(
     };
     let gather = |ind: &'static Indicator| IndicatorEvidence {
         indicator: ind,
-        year: (ind.compute)(&input(window)),
+        // In child order, as the performance picture keeps it, so the pack's lists read
+        // the same however its figures were gathered.
+        year: (ind.compute)(&input(window)).in_child_order(),
         months: months
             .iter()
             .map(|w| MonthFigure {

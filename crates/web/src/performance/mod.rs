@@ -24,6 +24,7 @@ use caseline_domain::indicators::{
 };
 
 pub use cache::PerformanceCache;
+pub(crate) use cache::Snapshot;
 use charts::{BarChart, TrendChart};
 
 use crate::AppState;

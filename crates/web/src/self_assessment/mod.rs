@@ -19,7 +19,10 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use caseline_domain::self_assessment::{Pack, draft, evidence};
+use caseline_domain::indicators::{self, Window};
+use caseline_domain::self_assessment::{
+    Evidence, IndicatorEvidence, MonthFigure, Names, Pack, TREND_MONTHS, draft, evidence,
+};
 use jiff::civil::Date;
 
 pub use pdf::{PRINT_TIME_LIMIT, PdfError, find_chromium, print_to_pdf};
@@ -31,6 +34,40 @@ use crate::format;
 use crate::layout::{Layout, Section};
 use crate::performance::require_leader;
 use view::PackView;
+
+/// The evidence for today from the performance picture's kept figures: each year's
+/// measure and each trend month's value, the same as [`evidence`] would work out.
+async fn todays_evidence(
+    state: &AppState,
+    now: &crate::performance::Snapshot,
+) -> Result<Evidence, AppError> {
+    let as_of = state.today();
+    let window = Window::year_to(as_of);
+    let months = indicators::trend_windows(as_of, TREND_MONTHS);
+    let mut gathered = Vec::new();
+    for ind in indicators::all() {
+        let year = state.perf_cache.measure(state, ind, window).await?;
+        let tallies = state.perf_cache.tallies(state, ind, &months).await?;
+        gathered.push(IndicatorEvidence {
+            indicator: ind,
+            year: (*year).clone(),
+            months: months
+                .iter()
+                .zip(&tallies)
+                .map(|(w, t)| MonthFigure {
+                    window: *w,
+                    value: t.value(),
+                })
+                .collect(),
+        });
+    }
+    Ok(Evidence {
+        as_of,
+        window,
+        indicators: gathered,
+        names: Names::new(&now.records, &now.workforce),
+    })
+}
 
 #[derive(Template)]
 #[template(path = "self_assessment/document.html")]
@@ -106,20 +143,28 @@ async fn drafted(
     let as_of = as_of(state, params)?;
     let now = state.perf_cache.snapshot(state).await?;
     let targets = state.targets.clone();
-    // Some 1,100 measures over every record: off the async threads.
-    let pack = tokio::task::spawn_blocking(move || {
-        let ev = evidence(
-            &now.records,
-            &now.calendar,
-            &now.workforce,
-            &now.population,
-            &now.centroids,
-            as_of,
-        );
-        draft(&ev, &targets)
-    })
-    .await
-    .map_err(|_| AppError::Unavailable)?;
+    let pack = if as_of == state.today() {
+        // Today's figures and trends are the performance picture's, already kept.
+        let ev = todays_evidence(state, &now).await?;
+        tokio::task::spawn_blocking(move || draft(&ev, &targets))
+            .await
+            .map_err(|_| AppError::Unavailable)?
+    } else {
+        // Some 1,100 measures over every record: off the async threads.
+        tokio::task::spawn_blocking(move || {
+            let ev = evidence(
+                &now.records,
+                &now.calendar,
+                &now.workforce,
+                &now.population,
+                &now.centroids,
+                as_of,
+            );
+            draft(&ev, &targets)
+        })
+        .await
+        .map_err(|_| AppError::Unavailable)?
+    };
     state
         .db
         .record_children_listed(

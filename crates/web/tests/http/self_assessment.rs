@@ -152,3 +152,50 @@ async fn the_pack_is_refused_to_a_social_worker_and_a_bad_date_names_as_of() {
         );
     }
 }
+
+#[tokio::test]
+async fn todays_pack_from_the_kept_figures_is_the_pack_worked_out_afresh() {
+    let app = TestApp::start().await;
+    // Today's pack reads the performance picture's kept figures, after a write too.
+    app.db
+        .insert_child_records(
+            &caseline_store::Actor::new("test.loader"),
+            &[super::support::child_awaiting_decision(
+                "C-0100",
+                TODAY - jiff::Span::new().days(2),
+            )],
+        )
+        .await
+        .unwrap();
+    let kept = app
+        .get(&format!("/performance/self-assessment.html?as_of={TODAY}"))
+        .await;
+    kept.assert_ok();
+    // The same pack from every record, computed directly.
+    let actor = caseline_store::Actor::new("test.reader");
+    let (_, records) = app.db.unrestricted_journeys(&actor).await.unwrap();
+    let workforce = caseline_domain::work::Workforce::new(
+        app.db.teams().await.unwrap(),
+        app.db.workers().await.unwrap(),
+    );
+    let calendar = app.db.calendar().await.unwrap();
+    let population = app.db.child_population().await.unwrap();
+    let centroids = app
+        .db
+        .centroids_for(&caseline_domain::looked_after::episode_postcodes(&records))
+        .await
+        .unwrap();
+    let ev = caseline_domain::self_assessment::evidence(
+        &records,
+        &calendar,
+        &workforce,
+        &population,
+        &centroids,
+        TODAY,
+    );
+    let pack = caseline_domain::self_assessment::draft(&ev, &Default::default());
+    let fresh =
+        caseline_web::self_assessment::render_html(&pack, "Exampleshire County Council", TODAY)
+            .unwrap();
+    assert!(kept.body == fresh, "the kept and fresh packs differ");
+}
