@@ -115,6 +115,21 @@ impl TestApp {
         app
     }
 
+    /// Writes a child (Nova Ashdown) whose contact came in two days before today and
+    /// still awaits a decision: a write every picture must show at the next load.
+    async fn add_child_awaiting_decision(&self, id: &str) {
+        self.db
+            .insert_child_records(
+                &Actor::new("test.loader"),
+                &[support::child_awaiting_decision(
+                    id,
+                    support::TODAY - jiff::Span::new().days(2),
+                )],
+            )
+            .await
+            .unwrap();
+    }
+
     /// Signs in through the real form; the session cookie (`name=value`) on success.
     async fn sign_in(&self, username: &str, password: &str) -> Option<String> {
         let form = self
@@ -866,16 +881,7 @@ async fn a_write_shows_on_the_work_views_at_the_next_page_load() {
     assert_eq!(service.status, StatusCode::OK);
     let before = count_box(&service, "timescales overdue");
     // Received on Tuesday 18 March 2025, due Wednesday 19th, overdue on the 20th (today).
-    app.db
-        .insert_child_records(
-            &Actor::new("test.loader"),
-            &[support::child_awaiting_decision(
-                "C-0100",
-                support::TODAY - jiff::Span::new().days(2),
-            )],
-        )
-        .await
-        .unwrap();
+    app.add_child_awaiting_decision("C-0100").await;
     let after = count_box(&app.get("/work/service").await, "timescales overdue");
     assert_eq!(after, before + 1);
     let list = app
@@ -1010,16 +1016,7 @@ async fn a_write_shows_on_the_performance_pages_and_their_downloads_at_the_next_
         "a heading and 24 months"
     );
 
-    app.db
-        .insert_child_records(
-            &Actor::new("test.loader"),
-            &[support::child_awaiting_decision(
-                "C-0100",
-                support::TODAY - jiff::Span::new().days(2),
-            )],
-        )
-        .await
-        .unwrap();
+    app.add_child_awaiting_decision("C-0100").await;
     let after = app.get(table).await;
     assert_eq!(counted(&after.body), counted(&before.body) + 1);
     let trend_after = app.get(trend).await;

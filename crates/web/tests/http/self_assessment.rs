@@ -157,16 +157,7 @@ async fn the_pack_is_refused_to_a_social_worker_and_a_bad_date_names_as_of() {
 async fn todays_pack_from_the_kept_figures_is_the_pack_worked_out_afresh() {
     let app = TestApp::start().await;
     // Today's pack reads the performance picture's kept figures, after a write too.
-    app.db
-        .insert_child_records(
-            &caseline_store::Actor::new("test.loader"),
-            &[super::support::child_awaiting_decision(
-                "C-0100",
-                TODAY - jiff::Span::new().days(2),
-            )],
-        )
-        .await
-        .unwrap();
+    app.add_child_awaiting_decision("C-0100").await;
     let kept = app
         .get(&format!("/performance/self-assessment.html?as_of={TODAY}"))
         .await;
