@@ -900,7 +900,7 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::codes::{AssessmentOutcome, PrimaryNeed, ReasonForClosure, ReferralSource};
+    use crate::codes::{AssessmentOutcome, ReasonForClosure};
 
     fn child(dob: Option<Date>, expected: Option<Date>) -> Person {
         Person {
@@ -910,19 +910,7 @@ mod tests {
     }
 
     fn referral(id: &str, on: Date) -> Referral {
-        Referral {
-            id: RecordId::parse(id).unwrap(),
-            child_id: PersonId::parse("C1").unwrap(),
-            contact_id: None,
-            referral_date: on,
-            source: ReferralSource::from_code("6").unwrap(),
-            primary_need: PrimaryNeed::from_code("N1").unwrap(),
-            no_further_action: false,
-            closure_date: None,
-            closure_reason: None,
-            team_id: None,
-            worker_id: None,
-        }
+        crate::referral::example_referral(&PersonId::parse("C1").unwrap(), id, on)
     }
 
     fn assessment(referral_id: &str, start: Date) -> Assessment {

@@ -67,3 +67,23 @@ impl Referral {
         }
     }
 }
+
+/// A made-up referral for unit tests across the domain: open, from a school (source 6),
+/// abuse or neglect (N1), with no team or worker; tests change what they are about.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn example_referral(child_id: &PersonId, id: &str, on: Date) -> Referral {
+    Referral {
+        id: RecordId::parse(id).unwrap(),
+        child_id: child_id.clone(),
+        contact_id: None,
+        referral_date: on,
+        source: ReferralSource::from_code("6").unwrap(),
+        primary_need: PrimaryNeed::from_code("N1").unwrap(),
+        no_further_action: false,
+        closure_date: None,
+        closure_reason: None,
+        team_id: None,
+        worker_id: None,
+    }
+}

@@ -13,7 +13,6 @@ use crate::codes::*;
 use crate::front_door::Contact;
 use crate::looked_after::{LookedAfterReview, PeriodOfCare};
 use crate::missing::MissingEpisode;
-use crate::referral::Referral;
 use crate::section_47::Section47Enquiry;
 use crate::strategy_discussion::StrategyDiscussion;
 
@@ -62,19 +61,8 @@ fn contact(r: &mut ChildRecord, n: &str, received: Date, decided: Option<Date>) 
 }
 
 fn referral(r: &mut ChildRecord, n: &str, on: Date) {
-    r.referrals.push(Referral {
-        id: id(n),
-        child_id: r.child.id.clone(),
-        contact_id: None,
-        referral_date: on,
-        source: ReferralSource::from_code("6").unwrap(),
-        primary_need: PrimaryNeed::from_code("N1").unwrap(),
-        no_further_action: false,
-        closure_date: None,
-        closure_reason: None,
-        team_id: None,
-        worker_id: None,
-    });
+    let made = crate::referral::example_referral(&r.child.id, n, on);
+    r.referrals.push(made);
 }
 
 fn assessment(r: &mut ChildRecord, n: &str, referral: &str, start: Date, authorised: Option<Date>) {

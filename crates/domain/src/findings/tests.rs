@@ -54,17 +54,9 @@ fn kinds(r: &ChildRecord, today: Date, kind: &FindingKind) -> Vec<(Date, i32)> {
 
 fn referral(r: &mut ChildRecord, n: &str, on: Date, closed: Option<Date>) {
     r.referrals.push(Referral {
-        id: id(n),
-        child_id: r.child.id.clone(),
-        contact_id: None,
-        referral_date: on,
-        source: ReferralSource::from_code("6").unwrap(),
-        primary_need: PrimaryNeed::from_code("N1").unwrap(),
-        no_further_action: false,
         closure_date: closed,
         closure_reason: closed.map(|_| ReasonForClosure::from_code("RC1").unwrap()),
-        team_id: None,
-        worker_id: None,
+        ..crate::referral::example_referral(&r.child.id, n, on)
     });
 }
 

@@ -13,7 +13,7 @@ use crate::calendar::WorkingDayCalendar;
 use crate::child_protection::{ChildProtectionConference, ChildProtectionPlan};
 use crate::codes::{
     AllocationRole, AssessmentOutcome, CategoryOfAbuse, ConferenceKind, ContactOutcome,
-    PrimaryNeed, ReasonForClosure, ReferralSource, Section47Outcome, VisitKind,
+    ReasonForClosure, ReferralSource, Section47Outcome, VisitKind,
 };
 use crate::front_door::Contact;
 use crate::indicators::test_support::{assert_close, measure_in};
@@ -95,19 +95,8 @@ fn contact(r: &mut ChildRecord, n: &str, received: Timestamp, decided: Option<Ti
 }
 
 fn referral<'r>(r: &'r mut ChildRecord, n: &str, on: Date) -> &'r mut Referral {
-    r.referrals.push(Referral {
-        id: id(n),
-        child_id: r.child.id.clone(),
-        contact_id: None,
-        referral_date: on,
-        source: ReferralSource::from_code("6").unwrap(),
-        primary_need: PrimaryNeed::from_code("N1").unwrap(),
-        no_further_action: false,
-        closure_date: None,
-        closure_reason: None,
-        team_id: None,
-        worker_id: None,
-    });
+    let made = crate::referral::example_referral(&r.child.id, n, on);
+    r.referrals.push(made);
     r.referrals.last_mut().unwrap()
 }
 
