@@ -237,6 +237,15 @@ async fn page(client: &reqwest::Client, base: &str, session: &str, path: String)
     r.text().await.unwrap()
 }
 
+/// The total a list page says it holds (`data-total`).
+fn list_total(html: &str, href: &str) -> u64 {
+    html.split("data-total=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("{href}: no total"))
+}
+
 /// Rows in the list's table body.
 fn list_rows(html: &str) -> u64 {
     html.split("<tbody").nth(1).map_or(0, |b| {
@@ -282,12 +291,7 @@ async fn every_number_on_the_work_views_and_performance_pages_matches_its_list()
             );
             for (href, n) in links {
                 let list = get(href.clone()).await;
-                let total: u64 = list
-                    .split("data-total=\"")
-                    .nth(1)
-                    .and_then(|s| s.split('"').next())
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or_else(|| panic!("{href}: no total"));
+                let total = list_total(&list, &href);
                 assert_eq!(total, n, "{user}: {href} shows {n} but lists {total}");
                 assert_eq!(list_rows(&list), n.min(100), "{user}: {href} first page");
                 if n > 100 && n <= 400 {
@@ -334,12 +338,7 @@ async fn every_number_on_the_work_views_and_performance_pages_matches_its_list()
                 continue;
             }
             let list = get(href.clone()).await;
-            let total: u64 = list
-                .split("data-total=\"")
-                .nth(1)
-                .and_then(|s| s.split('"').next())
-                .and_then(|s| s.parse().ok())
-                .unwrap_or_else(|| panic!("{href}: no total"));
+            let total = list_total(&list, &href);
             assert_eq!(total, n, "{href} shows {n} but lists {total}");
             assert_eq!(list_rows(&list), n.min(100), "{href} first page");
             numbers += 1;
