@@ -2,6 +2,47 @@
 //! told apart by dash and label, bars carry their numbers as text) and by screen
 //! readers (each has a title and a summary in words, and a table beneath it).
 
+/// Where a line chart's points go: an area of the SVG, values from 0 at the bottom to
+/// `top` at the top, months spread evenly from left to right.
+pub(crate) struct Grid {
+    pub left: f64,
+    pub width: f64,
+    pub bottom: f64,
+    pub height: f64,
+}
+
+impl Grid {
+    /// The value at the top of the axis: 100 for shares, else the largest value (at
+    /// least 1) with `headroom` above it.
+    pub(crate) fn top(percent: bool, values: impl Iterator<Item = f64>, headroom: f64) -> f64 {
+        if percent {
+            100.0
+        } else {
+            values.fold(0.0_f64, f64::max).max(1.0) * headroom
+        }
+    }
+
+    /// Each value's position as (month index, x, y); months with no value are left out.
+    pub(crate) fn place(&self, values: &[Option<f64>], top: f64) -> Vec<(usize, f64, f64)> {
+        let n = values.len().max(2) - 1;
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let v = (*v)?;
+                #[allow(clippy::cast_precision_loss)]
+                let x = self.left + self.width * i as f64 / n as f64;
+                Some((i, x, self.y(v, top)))
+            })
+            .collect()
+    }
+
+    /// The height of `v` on an axis running to `top`.
+    pub(crate) fn y(&self, v: f64, top: f64) -> f64 {
+        self.bottom - self.height * (v / top).clamp(0.0, 1.0)
+    }
+}
+
 /// A month-by-month line, with England's figure and the target as labelled reference
 /// lines where they exist.
 pub(crate) struct TrendChart {
@@ -55,23 +96,30 @@ impl TrendChart {
         values: &[(String, Option<f64>)],
         references: &[Line<'_>],
     ) -> Self {
-        let max = values
-            .iter()
-            .filter_map(|(_, v)| *v)
-            .chain(references.iter().map(|r| r.value))
-            .fold(0.0_f64, f64::max)
-            .max(1.0);
-        let top = if percent { 100.0 } else { max * 1.1 };
-        let y = |v: f64| 190.0 - 180.0 * (v / top).clamp(0.0, 1.0);
-        let n = values.len().max(2) - 1;
-        let mut dots = Vec::new();
-        for (i, (label, v)) in values.iter().enumerate() {
-            if let Some(v) = v {
-                #[allow(clippy::cast_precision_loss)]
-                let x = 40.0 + 550.0 * i as f64 / n as f64;
-                dots.push((x, y(*v), format!("{label}: {v:.1}")));
-            }
-        }
+        let grid = Grid {
+            left: 40.0,
+            width: 550.0,
+            bottom: 190.0,
+            height: 180.0,
+        };
+        let top = Grid::top(
+            percent,
+            values
+                .iter()
+                .filter_map(|(_, v)| *v)
+                .chain(references.iter().map(|r| r.value)),
+            1.1,
+        );
+        let y = |v: f64| grid.y(v, top);
+        let only: Vec<Option<f64>> = values.iter().map(|(_, v)| *v).collect();
+        let dots: Vec<(f64, f64, String)> = grid
+            .place(&only, top)
+            .into_iter()
+            .map(|(i, x, y)| {
+                let (label, v) = &values[i];
+                (x, y, format!("{label}: {:.1}", v.unwrap_or_default()))
+            })
+            .collect();
         let points = dots
             .iter()
             .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
@@ -202,6 +250,24 @@ mod tests {
         // 80% on a 0-100 axis 180 high, from 190 down.
         assert!((c.references[0].y - 46.0).abs() < 1e-9);
         assert_eq!(c.references[0].label, "England 80.0");
+    }
+
+    #[test]
+    fn a_grid_spreads_months_evenly_and_skips_those_with_no_value() {
+        let grid = Grid {
+            left: 40.0,
+            width: 550.0,
+            bottom: 190.0,
+            height: 180.0,
+        };
+        // Three months: the first at the left edge, the third at the right; 50 of 100 is
+        // half way up (190 - 90), 100 is the top (190 - 180), above the top is clamped.
+        let placed = grid.place(&[Some(50.0), None, Some(100.0)], 100.0);
+        assert_eq!(placed, vec![(0, 40.0, 100.0), (2, 590.0, 10.0)]);
+        assert_eq!(grid.y(150.0, 100.0), 10.0);
+        assert_eq!(Grid::top(true, [250.0].into_iter(), 1.1), 100.0);
+        assert_eq!(Grid::top(false, [20.0, 40.0].into_iter(), 1.5), 60.0);
+        assert_eq!(Grid::top(false, [0.2].into_iter(), 1.0), 1.0);
     }
 
     #[test]

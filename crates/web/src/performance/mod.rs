@@ -8,7 +8,7 @@
 //! viewer who sees the whole authority can be shown the list behind every number.
 
 mod cache;
-mod charts;
+pub(crate) mod charts;
 
 use std::collections::HashMap;
 use std::sync::Arc;

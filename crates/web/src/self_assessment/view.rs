@@ -9,6 +9,7 @@ use caseline_domain::self_assessment::{
 use jiff::civil::Date;
 
 use crate::children::{Tag, record_href};
+use crate::performance::charts::Grid;
 
 /// The whole pack, ready for the templates.
 pub(crate) struct PackView {
@@ -230,28 +231,27 @@ fn finding(f: &Finding) -> FindingView {
 /// Plots the months on a 300 × 80 grid (shares on 0–100, others from 0 to the
 /// largest value); months with no data are left out of the line and said in words.
 fn spark(kind: ValueKind, months: &[MonthFigure], trend: &str) -> Spark {
-    let max = months
-        .iter()
-        .filter_map(|m| m.value)
-        .fold(0.0_f64, f64::max)
-        .max(1.0);
-    let top = if kind == ValueKind::Percent {
-        100.0
-    } else {
-        max
+    let grid = Grid {
+        left: 30.0,
+        width: 265.0,
+        bottom: 65.0,
+        height: 60.0,
     };
-    let n = months.len().max(2) - 1;
-    let mut dots = Vec::new();
-    let mut coords = Vec::new();
-    for (i, m) in months.iter().enumerate() {
-        if let Some(v) = m.value {
-            #[allow(clippy::cast_precision_loss)]
-            let x = 30.0 + 265.0 * i as f64 / n as f64;
-            let y = 65.0 - 60.0 * (v / top).clamp(0.0, 1.0);
-            coords.push(format!("{x:.1},{y:.1}"));
-            dots.push((format!("{x:.1}"), format!("{y:.1}")));
-        }
-    }
+    let top = Grid::top(
+        kind == ValueKind::Percent,
+        months.iter().filter_map(|m| m.value),
+        1.0,
+    );
+    let values: Vec<Option<f64>> = months.iter().map(|m| m.value).collect();
+    let placed = grid.place(&values, top);
+    let coords: Vec<String> = placed
+        .iter()
+        .map(|(_, x, y)| format!("{x:.1},{y:.1}"))
+        .collect();
+    let dots = placed
+        .iter()
+        .map(|(_, x, y)| (format!("{x:.1}"), format!("{y:.1}")))
+        .collect();
     let values = months
         .iter()
         .map(|m| {
