@@ -513,17 +513,8 @@ mod tests {
             end_date: None,
         });
         r.referrals.push(Referral {
-            id: RecordId::parse("R1").unwrap(),
-            child_id: child.clone(),
-            contact_id: None,
-            referral_date: date(2024, 3, 4),
             source: ReferralSource::from_code("2A").unwrap(),
-            primary_need: PrimaryNeed::from_code("N1").unwrap(),
-            no_further_action: false,
-            closure_date: None,
-            closure_reason: None,
-            team_id: None,
-            worker_id: None,
+            ..crate::referral::example_referral(&child, "R1", date(2024, 3, 4))
         });
         // 10:00 UTC on 4 March 2024 is the same day in London.
         r.contacts.push(Contact {
